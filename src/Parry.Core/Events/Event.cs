@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Parry.Core.Actors;
+
+namespace Parry.Core.Events;
+
+/// <summary>
+/// One decoded record: a tree of named values (the record as its format holds it), the names rules can look its
+/// fields up by, its time, where it came from and the actors it names. Decoders of every format produce this; the
+/// matcher, correlator and sinks consume it.
+/// </summary>
+/// <remarks>
+/// Storage is three arrays: nodes in pre-order, the (field id, node) pairs a <see cref="FieldTable"/> gave it, and
+/// one character arena holding every name and value followed by the same text lower-cased. Field lookup scans the
+/// key array with a vectorised search and returns spans of the arena, so the hot path allocates nothing.
+/// </remarks>
+public sealed class Event
+{
+    private readonly EventNode[] _nodes;
+    private readonly int[] _keys;
+    private readonly int[] _keyNodes;
+    private readonly char[] _text;
+    private readonly int _foldedOffset;
+
+    internal Event(
+        EventNode[] nodes, int[] keys, int[] keyNodes, char[] text, int foldedOffset,
+        EventOrigin origin, string sourceKind, DateTimeOffset? timestamp)
+    {
+        _nodes = nodes;
+        _keys = keys;
+        _keyNodes = keyNodes;
+        _text = text;
+        _foldedOffset = foldedOffset;
+        Origin = origin;
+        SourceKind = sourceKind;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>The decoder that produced the event (<c>evtx</c>, <c>json</c>, <c>syslog</c>, <c>webserver</c> …);
+    /// log-source mappings may select on it.</summary>
+    public string SourceKind { get; }
+
+    public EventOrigin Origin { get; }
+
+    /// <summary>Event time, when the record carries one. Set by the decoding stage before the event is handed on;
+    /// read-only after that.</summary>
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <summary>The actor keys the record carries (source IP, user, host, agent session), most specific first.
+    /// Set by the decoding stage before the event is handed on; read-only after that.</summary>
+    public IReadOnlyList<Actor> Actors { get; set; } = [];
+
+    /// <summary>The first actor key, the one a detection reports.</summary>
+    public Actor? PrimaryActor => Actors.Count > 0 ? Actors[0] : null;
+
+    /// <summary>Number of nodes in the record's tree (the root included).</summary>
+    public int NodeCount => _nodes.Length;
+
+    /// <summary>Whether the record has the field at all, whatever its value (Sigma's <c>exists</c>).</summary>
+    public bool Has(int field) => field >= 0 && _keys.AsSpan().IndexOf(field) >= 0;
+
+    /// <summary>The scalar values of a field: one for a plain field, one per item for a list.</summary>
+    public FieldValues Values(int field) => new(this, field < 0 ? [] : _keys, _keyNodes, field);
+
+    /// <summary>The first scalar value of a field.</summary>
+    public bool TryGetValue(int field, out EventValue value)
+    {
+        foreach (var v in Values(field))
+        {
+            value = v;
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>The first scalar value of a field as a string, or null; allocates, for use off the hot path.</summary>
+    public string? GetString(int field) => TryGetValue(field, out var value) ? value.Text.ToString() : null;
+
+    /// <summary>Every scalar value of the record, for keyword searches over the whole event.</summary>
+    public ScalarValues AllValues() => new(this);
+
+    /// <summary>Writes the record's tree as JSON, names and values as the record holds them.</summary>
+    public void WriteJson(Utf8JsonWriter writer) => EventJsonWriter.Write(this, writer);
+
+    internal ref readonly EventNode Node(int index) => ref _nodes[index];
+
+    internal ReadOnlySpan<char> TextOf(int index)
+    {
+        ref readonly var node = ref _nodes[index];
+        return _text.AsSpan(node.TextStart, node.TextLength);
+    }
+
+    internal ReadOnlySpan<char> FoldedTextOf(int index)
+    {
+        ref readonly var node = ref _nodes[index];
+        return _text.AsSpan(_foldedOffset + node.TextStart, node.TextLength);
+    }
+
+    internal ReadOnlySpan<char> NameOf(int index)
+    {
+        ref readonly var node = ref _nodes[index];
+        return node.NameStart < 0 ? default : _text.AsSpan(node.NameStart, node.NameLength);
+    }
+
+    internal EventValue ValueAt(int index) => new(this, index);
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+
+namespace Parry.Core.Events;
+
+/// <summary>
+/// Builds one <see cref="Event"/> at a time from a decoder's stream of names and values, the way
+/// <c>Utf8JsonWriter</c> is driven: <see cref="PropertyName"/> then a value or a container. The builder is reused
+/// from record to record; its scratch buffers grow to the largest record seen (within <see cref="EventLimits"/>)
+/// and are then allocation-free. <see cref="Build"/> copies the record into an exact-size immutable event.
+/// </summary>
+/// <remarks>Misuse (a value without a name inside an object) is a bug in the decoder and throws
+/// <see cref="InvalidOperationException"/>; input that breaks the limits throws <see cref="EventTooLargeException"/>.</remarks>
+public sealed class EventBuilder(EventLimits? limits = null)
+{
+    private readonly EventLimits _limits = limits ?? EventLimits.Default;
+    private EventNode[] _nodes = new EventNode[64];
+    private int _nodeCount;
+    private char[] _text = new char[1024];
+    private int _textLength;
+    private readonly Stack<int> _open = new();
+    private int _pendingNameStart = -1;
+    private int _pendingNameLength;
+    private bool _rootWritten;
+
+    private readonly EventKeyer _keyer = new();
+
+    /// <summary>Nodes written so far for the current record.</summary>
+    public int NodeCount => _nodeCount;
+
+    /// <summary>Depth of open containers.</summary>
+    public int Depth => _open.Count;
+
+    public void Reset()
+    {
+        _nodeCount = 0;
+        _textLength = 0;
+        _open.Clear();
+        _pendingNameStart = -1;
+        _pendingNameLength = 0;
+        _rootWritten = false;
+    }
+
+    /// <summary>Names the next value; required inside an object, forbidden inside an array and at the root.</summary>
+    public void PropertyName(ReadOnlySpan<char> name)
+    {
+        if (!InObject)
+            throw new InvalidOperationException("A property name is only valid inside an object.");
+        if (_pendingNameStart >= 0)
+            throw new InvalidOperationException("Two property names in a row.");
+        _pendingNameStart = AppendText(name);
+        _pendingNameLength = name.Length;
+    }
+
+    public void StartObject() => Open(ValueKind.Object);
+
+    public void StartArray() => Open(ValueKind.Array);
+
+    public void EndObject() => Close(ValueKind.Object);
+
+    public void EndArray() => Close(ValueKind.Array);
+
+    public void String(ReadOnlySpan<char> value)
+    {
+        var (nameStart, nameLength) = TakeName();
+        var start = AppendText(value);
+        AddNode(new EventNode(Parent, _nodeCount + 1, nameStart, nameLength, start, value.Length, 0, ValueKind.String));
+    }
+
+    public void Integer(long value)
+    {
+        Span<char> digits = stackalloc char[24];
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        Scalar(ValueKind.Integer, digits[..written], value);
+    }
+
+    public void UnsignedInteger(ulong value)
+    {
+        Span<char> digits = stackalloc char[24];
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        if (value <= long.MaxValue)
+            Scalar(ValueKind.Integer, digits[..written], (long)value);
+        else
+            Scalar(ValueKind.Float, digits[..written], BitConverter.DoubleToInt64Bits(value));
+    }
+
+    public void Float(double value)
+    {
+        Span<char> digits = stackalloc char[32];
+        value.TryFormat(digits, out var written, "R", CultureInfo.InvariantCulture);
+        Scalar(ValueKind.Float, digits[..written], BitConverter.DoubleToInt64Bits(value));
+    }
+
+    /// <summary>A number given as text (a JSON number token): its text is kept exactly as written.</summary>
+    public void Number(ReadOnlySpan<char> text)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            Scalar(ValueKind.Integer, text, integer);
+        else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            Scalar(ValueKind.Float, text, BitConverter.DoubleToInt64Bits(real));
+        else
+            throw new FormatException($"'{text}' is not a number.");
+    }
+
+    public void Boolean(bool value) => Scalar(ValueKind.Boolean, value ? "true" : "false", value ? 1 : 0);
+
+    public void Null() => Scalar(ValueKind.Null, [], 0);
+
+    /// <summary>Copies the record into an immutable event keyed for <paramref name="fields"/>.</summary>
+    public Event Build(FieldTable fields, EventOrigin origin, string sourceKind, DateTimeOffset? timestamp = null)
+    {
+        if (_open.Count != 0)
+            throw new InvalidOperationException("Build with containers still open.");
+        if (!_rootWritten)
+            throw new InvalidOperationException("Build before any value was written.");
+
+        var nodes = _nodes.AsSpan(0, _nodeCount).ToArray();
+        var text = new char[_textLength * 2];
+        _text.AsSpan(0, _textLength).CopyTo(text);
+        _text.AsSpan(0, _textLength).ToLowerInvariant(text.AsSpan(_textLength));
+        var (keys, keyNodes) = _keyer.Key(fields, nodes, text);
+        return new Event(nodes, keys, keyNodes, text, _textLength, origin, sourceKind, timestamp);
+    }
+
+    private bool InObject => _open.Count > 0 && _nodes[_open.Peek()].Kind == ValueKind.Object;
+
+    private int Parent => _open.Count == 0 ? -1 : _open.Peek();
+
+    private void Scalar(ValueKind kind, ReadOnlySpan<char> text, long bits)
+    {
+        var (nameStart, nameLength) = TakeName();
+        var start = AppendText(text);
+        AddNode(new EventNode(Parent, _nodeCount + 1, nameStart, nameLength, start, text.Length, bits, kind));
+    }
+
+    private void Open(ValueKind kind)
+    {
+        if (_open.Count >= _limits.MaxDepth)
+            throw new EventTooLargeException($"nesting deeper than {_limits.MaxDepth} levels");
+        var (nameStart, nameLength) = TakeName();
+        var parent = Parent;
+        AddNode(new EventNode(parent, _nodeCount + 1, nameStart, nameLength, 0, 0, 0, kind));
+        _open.Push(_nodeCount - 1);
+    }
+
+    private void Close(ValueKind kind)
+    {
+        if (_open.Count == 0 || _nodes[_open.Peek()].Kind != kind)
+            throw new InvalidOperationException($"End of {kind} does not match the open container.");
+        if (_pendingNameStart >= 0)
+            throw new InvalidOperationException("A property name without a value.");
+        var index = _open.Pop();
+        _nodes[index] = _nodes[index].WithEnd(_nodeCount);
+    }
+
+    private (int Start, int Length) TakeName()
+    {
+        if (_open.Count == 0)
+        {
+            if (_rootWritten)
+                throw new InvalidOperationException("An event has exactly one root value.");
+            _rootWritten = true;
+            return (-1, 0);
+        }
+        if (InObject)
+        {
+            if (_pendingNameStart < 0)
+                throw new InvalidOperationException("A value inside an object needs a property name.");
+            var name = (_pendingNameStart, _pendingNameLength);
+            _pendingNameStart = -1;
+            return name;
+        }
+        return (-1, 0);
+    }
+
+    private void AddNode(in EventNode node)
+    {
+        if (_nodeCount >= _limits.MaxNodes)
+            throw new EventTooLargeException($"more than {_limits.MaxNodes} fields");
+        if (_nodeCount == _nodes.Length)
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+        _nodes[_nodeCount++] = node;
+    }
+
+    private int AppendText(ReadOnlySpan<char> value)
+    {
+        if ((long)_textLength + value.Length > _limits.MaxTextChars)
+            throw new EventTooLargeException($"more than {_limits.MaxTextChars} characters of text");
+        if (_textLength + value.Length > _text.Length)
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+        var start = _textLength;
+        value.CopyTo(_text.AsSpan(start));
+        _textLength += value.Length;
+        return start;
+    }
+}

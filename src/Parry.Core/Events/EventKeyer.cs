@@ -1,0 +1,152 @@
+namespace Parry.Core.Events;
+
+/// <summary>
+/// Works out, for each node of a finished record, the names a rule may use for it, and keeps those the
+/// <see cref="FieldTable"/> knows. Every node is known by its dotted path from the root (<c>Event.System.EventID</c>,
+/// <c>userIdentity.arn</c>); a Windows event in evtx_dump's shape is also known by the short names Sigma rules use:
+/// <c>EventID</c>, <c>Image</c>, <c>Provider_Name</c> (XML attributes joined to their element with '_').
+/// A <c>#text</c> node and array items stand for their parent.
+/// </summary>
+/// <remarks>
+/// Both names of a node extend the names of its parent, so each is kept in its own buffer as a stack: a node's name
+/// is the first N characters, and its children write after them. No string is made per node.
+/// </remarks>
+internal sealed class EventKeyer
+{
+    private const int MaxPathChars = 4096;
+
+    private enum AliasMode : byte
+    {
+        None,        // no short name: the dotted path only
+        EvtxRoot,    // the root object of an evtx_dump record
+        EvtxEvent,   // the "Event" element
+        UserData,    // "UserData": its one child element is a wrapper whose children are the fields
+        Flatten,     // inside System / EventData / the UserData wrapper
+        Attributes,  // an "#attributes" object: its children join the owner's name with '_'
+    }
+
+    private readonly record struct Frame(int End, int PathLength, int AliasLength, AliasMode Mode);
+
+    private readonly PathBuffer _path = new();
+    private readonly PathBuffer _alias = new();
+    private readonly List<Frame> _stack = [];
+    private readonly List<int> _keys = [];
+    private readonly List<int> _keyNodes = [];
+
+    public (int[] Keys, int[] KeyNodes) Key(FieldTable fields, EventNode[] nodes, char[] text)
+    {
+        if (fields.Count == 0 || nodes.Length < 2)
+            return ([], []);
+        _keys.Clear();
+        _keyNodes.Clear();
+        _stack.Clear();
+        _stack.Add(new Frame(nodes[0].End, 0, 0, IsEvtxShape(nodes, text) ? AliasMode.EvtxRoot : AliasMode.None));
+
+        for (var i = 1; i < nodes.Length; i++)
+        {
+            while (_stack[^1].End <= i)
+                _stack.RemoveAt(_stack.Count - 1);
+            var parent = _stack[^1];
+            ref readonly var node = ref nodes[i];
+            var named = node.NameStart >= 0;
+            var name = named ? text.AsSpan(node.NameStart, node.NameLength) : default;
+            var isText = named && name.SequenceEqual("#text");
+
+            var pathLength = named && !isText ? _path.Append(parent.PathLength, '.', name) : parent.PathLength;
+            var (aliasLength, mode) = Alias(parent, named, isText, name);
+
+            if (pathLength is > 0 and <= MaxPathChars)
+            {
+                var pathId = fields.IdOf(_path.Span(pathLength));
+                if (pathId >= 0)
+                    Add(pathId, i);
+                if (aliasLength is > 0 and <= MaxPathChars)
+                {
+                    var aliasId = fields.IdOf(_alias.Span(aliasLength));
+                    if (aliasId >= 0 && aliasId != pathId)
+                        Add(aliasId, i);
+                }
+            }
+
+            if (!node.IsScalar)
+                _stack.Add(new Frame(node.End, pathLength, aliasLength, mode));
+        }
+        return ([.. _keys], [.. _keyNodes]);
+    }
+
+    private void Add(int key, int node)
+    {
+        _keys.Add(key);
+        _keyNodes.Add(node);
+    }
+
+    // The short name of a child and the mode its own children are named in. Length 0: no short name.
+    private (int Length, AliasMode Mode) Alias(Frame parent, bool named, bool isText, ReadOnlySpan<char> name)
+    {
+        switch (parent.Mode)
+        {
+            case AliasMode.EvtxRoot:
+                return (0, named && name.SequenceEqual("Event") ? AliasMode.EvtxEvent : AliasMode.None);
+            case AliasMode.EvtxEvent:
+                if (name.SequenceEqual("System") || name.SequenceEqual("EventData"))
+                    return (0, AliasMode.Flatten);
+                return (0, name.SequenceEqual("UserData") ? AliasMode.UserData : AliasMode.None);
+            case AliasMode.UserData:
+                return (0, AliasMode.Flatten);
+            case AliasMode.Flatten when !named || isText:
+                return (parent.AliasLength, AliasMode.Flatten);
+            case AliasMode.Flatten when name.SequenceEqual("#attributes"):
+                return (parent.AliasLength, AliasMode.Attributes);
+            case AliasMode.Flatten:
+                return (_alias.Append(parent.AliasLength, '.', name), AliasMode.Flatten);
+            case AliasMode.Attributes when named:
+                return (_alias.Append(parent.AliasLength, '_', name), AliasMode.Flatten);
+            default:
+                return (0, AliasMode.None);
+        }
+    }
+
+    private static bool IsEvtxShape(EventNode[] nodes, char[] text)
+    {
+        if (nodes[0].Kind != ValueKind.Object)
+            return false;
+        for (var i = 1; i < nodes.Length; i = nodes[i].End)
+        {
+            ref readonly var child = ref nodes[i];
+            if (child.Kind == ValueKind.Object && text.AsSpan(child.NameStart, child.NameLength).SequenceEqual("Event"))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A name kept as a stack of segments: a child's name is its parent's plus one segment.</summary>
+    private sealed class PathBuffer
+    {
+        private char[] _chars = new char[256];
+
+        public ReadOnlySpan<char> Span(int length) => _chars.AsSpan(0, length);
+
+        /// <summary>Writes <paramref name="segment"/> after the first <paramref name="prefixLength"/> characters
+        /// and returns the new length; past <see cref="MaxPathChars"/> the name is too long to key.</summary>
+        public int Append(int prefixLength, char separator, ReadOnlySpan<char> segment)
+        {
+            if (prefixLength > MaxPathChars)
+                return prefixLength;
+            var length = prefixLength > 0 ? prefixLength + 1 + segment.Length : segment.Length;
+            if (length > MaxPathChars)
+                return MaxPathChars + 1;
+            if (length > _chars.Length)
+                Array.Resize(ref _chars, Math.Max(length, _chars.Length * 2));
+            if (prefixLength > 0)
+            {
+                _chars[prefixLength] = separator;
+                segment.CopyTo(_chars.AsSpan(prefixLength + 1));
+            }
+            else
+            {
+                segment.CopyTo(_chars);
+            }
+            return length;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using Parry.Core.Events;
+
+namespace Parry.Core.Tests.Events;
+
+public class EventBuilderTests
+{
+    private static readonly string[] Names =
+        ["EventID", "Image", "Provider_Name", "Event.System.EventID", "Channel", "Security_UserID", "EventID_Qualifiers",
+         "userIdentity.arn", "tags", "Data", "Param1"];
+
+    private static (Event Event, Func<string, int> Id) BuildEvtxShaped()
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in Names)
+            table.Intern(name);
+        var fields = table.Build();
+        var b = new EventBuilder();
+        b.StartObject();
+        b.PropertyName("Event");
+        b.StartObject();
+        b.PropertyName("#attributes"); b.StartObject(); b.PropertyName("xmlns"); b.String("http://x"); b.EndObject();
+        b.PropertyName("System");
+        b.StartObject();
+        b.PropertyName("Provider"); b.StartObject();
+        b.PropertyName("#attributes"); b.StartObject(); b.PropertyName("Name"); b.String("Microsoft-Windows-Sysmon"); b.EndObject();
+        b.EndObject();
+        b.PropertyName("EventID"); b.StartObject();
+        b.PropertyName("#attributes"); b.StartObject(); b.PropertyName("Qualifiers"); b.Integer(16384); b.EndObject();
+        b.PropertyName("#text"); b.Integer(4625);
+        b.EndObject();
+        b.PropertyName("Channel"); b.String("Security");
+        b.PropertyName("Security"); b.StartObject();
+        b.PropertyName("#attributes"); b.StartObject(); b.PropertyName("UserID"); b.String("S-1-5-18"); b.EndObject();
+        b.EndObject();
+        b.EndObject();
+        b.PropertyName("EventData"); b.StartObject();
+        b.PropertyName("Image"); b.String(@"C:\Windows\System32\CMD.exe");
+        b.PropertyName("Data"); b.StartArray(); b.String("one"); b.String("two"); b.EndArray();
+        b.EndObject();
+        b.EndObject();
+        b.EndObject();
+        return (b.Build(fields, new EventOrigin("a.json", 1), "json"), n => fields.IdOf(n));
+    }
+
+    [Fact]
+    public void Evtx_shaped_records_are_keyed_by_sigma_short_names()
+    {
+        var (e, id) = BuildEvtxShaped();
+        e.GetString(id("Image")).ShouldBe(@"C:\Windows\System32\CMD.exe");
+        e.GetString(id("Provider_Name")).ShouldBe("Microsoft-Windows-Sysmon");
+        e.GetString(id("EventID")).ShouldBe("4625");
+        e.GetString(id("Event.System.EventID")).ShouldBe("4625");
+        e.GetString(id("EventID_Qualifiers")).ShouldBe("16384");
+        e.GetString(id("Security_UserID")).ShouldBe("S-1-5-18");
+        e.GetString(id("Channel")).ShouldBe("Security");
+        e.TryGetValue(id("EventID"), out var eid).ShouldBeTrue();
+        eid.TryGetInt64(out var n).ShouldBeTrue();
+        n.ShouldBe(4625);
+    }
+
+    [Fact]
+    public void Field_names_are_case_insensitive_and_unknown_names_miss()
+    {
+        var (e, id) = BuildEvtxShaped();
+        id("image").ShouldBe(id("Image"));
+        e.Has(id("Param1")).ShouldBeFalse();
+        e.Has(-1).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Lists_yield_every_item_and_folded_text_is_lower_case()
+    {
+        var (e, id) = BuildEvtxShaped();
+        var items = new List<string>();
+        foreach (var v in e.Values(id("Data")))
+            items.Add(v.Text.ToString());
+        items.ShouldBe(["one", "two"]);
+        e.TryGetValue(id("Image"), out var image).ShouldBeTrue();
+        image.FoldedText.ToString().ShouldBe(@"c:\windows\system32\cmd.exe");
+    }
+
+    [Fact]
+    public void The_tree_writes_back_as_the_same_json()
+    {
+        var (e, _) = BuildEvtxShaped();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            e.WriteJson(writer);
+        var json = Encoding.UTF8.GetString(stream.ToArray());
+        json.ShouldBe("""{"Event":{"#attributes":{"xmlns":"http://x"},"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Sysmon"}},"EventID":{"#attributes":{"Qualifiers":16384},"#text":4625},"Channel":"Security","Security":{"#attributes":{"UserID":"S-1-5-18"}}},"EventData":{"Image":"C:\\Windows\\System32\\CMD.exe","Data":["one","two"]}}}""");
+    }
+
+    [Fact]
+    public void Generic_json_is_keyed_by_dotted_path_only()
+    {
+        var table = new FieldTableBuilder();
+        var arn = table.Intern("userIdentity.arn");
+        var shortArn = table.Intern("arn");
+        var tags = table.Intern("tags");
+        var fields = table.Build();
+        var b = new EventBuilder();
+        b.StartObject();
+        b.PropertyName("userIdentity"); b.StartObject(); b.PropertyName("arn"); b.String("arn:aws:iam::1:user/x"); b.EndObject();
+        b.PropertyName("tags"); b.StartArray(); b.Integer(1); b.Boolean(true); b.Null(); b.EndArray();
+        b.EndObject();
+        var e = b.Build(fields, new EventOrigin("c.json", 3), "json");
+        e.GetString(arn).ShouldBe("arn:aws:iam::1:user/x");
+        e.Has(shortArn).ShouldBeFalse();
+        var count = 0;
+        foreach (var _ in e.Values(tags))
+            count++;
+        count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Misuse_is_rejected_and_limits_hold()
+    {
+        var b = new EventBuilder(new EventLimits(MaxNodes: 3, MaxTextChars: 10, MaxDepth: 2));
+        b.StartObject();
+        Should.Throw<InvalidOperationException>(() => b.String("no name"));
+        b.Reset();
+        b.StartObject();
+        b.PropertyName("a");
+        Should.Throw<EventTooLargeException>(() => b.String("longer than ten"));
+        b.Reset();
+        b.StartObject();
+        b.PropertyName("a");
+        b.StartObject();
+        b.PropertyName("b");
+        Should.Throw<EventTooLargeException>(() => b.StartObject());
+    }
+}
