@@ -16,6 +16,8 @@ internal static class EvtxTestFiles
     public static IReadOnlyList<string> AttackSamples() =>
         [.. Directory.EnumerateFiles(Corpora.EvtxAttackSamples, "*.evtx", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
+    public static string AttackSample(string relative) => Path.Combine(Corpora.EvtxAttackSamples, relative);
+
     public static FieldTable NoFields { get; } = new FieldTableBuilder().Build();
 
     public static (List<Event> Events, IReadOnlyList<Parry.Core.Diagnostics.InputError> Errors) Decode(

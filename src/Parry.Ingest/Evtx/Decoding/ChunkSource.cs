@@ -7,7 +7,8 @@ namespace Parry.Ingest.Evtx.Decoding;
 /// <summary>
 /// Reads an EVTX stream front to back: the file header, then every 64 KiB block to the end of the stream, whatever
 /// chunk count the header claims (a dirty file's count can be short). Works the same on a file and on a stream that
-/// cannot seek (a gzip stream). Blocks of zeros (space preallocated after the last chunk) are passed over.
+/// cannot seek (a gzip stream). Blocks of zeros after the last chunk (preallocated space) are passed over; zeros
+/// between chunks (wiped or never written) are reported and passed over.
 /// </summary>
 internal sealed class ChunkSource : IDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class ChunkSource : IDisposable
     private readonly string _path;
     private readonly IInputErrorSink _errors;
     private long _next;
+    private long _zeroRunStart = -1;
     private bool _ended;
 
     private ChunkSource(Stream stream, string path, IInputErrorSink errors)
@@ -74,7 +76,15 @@ internal sealed class ChunkSource : IDisposable
             if (!block.StartsWith(EvtxChunkHeader.Signature) && !block.ContainsAnyExcept((byte)0))
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+                if (_zeroRunStart < 0)
+                    _zeroRunStart = index;
                 continue;
+            }
+            if (_zeroRunStart >= 0)
+            {
+                var run = _zeroRunStart == index - 1 ? $"block {_zeroRunStart} is" : $"blocks {_zeroRunStart} to {index - 1} are";
+                Report(_zeroRunStart, $"{run} all zeros between chunks (wiped or never written); skipped");
+                _zeroRunStart = -1;
             }
             chunk = new RentedChunk(buffer, read, index);
             return true;
