@@ -13,6 +13,9 @@ public sealed record LogSourceEntry(
     string File,
     int Line)
 {
+    /// <summary>What behaviour analytics read from this source's events.</summary>
+    public ActivitySpec Activity { get; init; } = ActivitySpec.None;
+
     /// <summary>The event field names a Sigma field means for this source (itself when unmapped).</summary>
     public IReadOnlyList<string> MapField(string sigmaField) =>
         Fields.TryGetValue(sigmaField, out var mapped) ? mapped : [sigmaField];

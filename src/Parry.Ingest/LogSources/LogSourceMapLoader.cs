@@ -8,7 +8,7 @@ namespace Parry.Ingest.LogSources;
 /// error.</summary>
 internal static class LogSourceMapLoader
 {
-    private static readonly HashSet<string> EntryKeys = ["name", "logsource", "when", "fields", "actors"];
+    private static readonly HashSet<string> EntryKeys = ["name", "logsource", "when", "fields", "actors", "activity"];
     private static readonly HashSet<string> LogSourceKeys = ["product", "category", "service"];
 
     public static IEnumerable<LogSourceEntry> Parse(string text, string file)
@@ -99,7 +99,33 @@ internal static class LogSourceMapLoader
                 actors.Add(new ActorField(kind, field));
             }
         }
-        return new LogSourceEntry(name, logsource, when, fields, actors, file, (int)node.Start.Line);
+        var activity = Child(entry, "activity") is { } activityNode ? ParseActivity(activityNode, file) : ActivitySpec.None;
+        return new LogSourceEntry(name, logsource, when, fields, actors, file, (int)node.Start.Line) { Activity = activity };
+    }
+
+    private static readonly HashSet<string> ActivityKeys = ["target", "item", "failure", "follow_up"];
+
+    private static ActivitySpec ParseActivity(YamlNode node, string file)
+    {
+        if (node is not YamlMappingNode map)
+            throw Error(file, node, "'activity' must be a mapping of target, item, failure, follow_up");
+        foreach (var (key, _) in map.Children)
+        {
+            if (!ActivityKeys.Contains(Text(key)))
+                throw Error(file, key, $"unknown activity key '{Text(key)}' (expected one of {string.Join(", ", ActivityKeys)})");
+        }
+        return new ActivitySpec(
+            Child(map, "target") is { } target ? ValuesOf(target, file) : [],
+            Child(map, "item") is { } item ? ValuesOf(item, file) : [],
+            Child(map, "failure") is { } failure ? Conditions(failure, file, "failure") : [],
+            Child(map, "follow_up") is { } followUp ? Conditions(followUp, file, "follow_up") : []);
+    }
+
+    private static List<WhenCondition> Conditions(YamlNode node, string file, string key)
+    {
+        if (node is not YamlMappingNode map || map.Children.Count == 0)
+            throw Error(file, node, $"'{key}' must map field names to a value or list of values");
+        return [.. map.Children.Select(c => new WhenCondition(Text(c.Key), ValuesOf(c.Value, file)))];
     }
 
     private static IReadOnlyList<string> ValuesOf(YamlNode node, string file) => node switch
