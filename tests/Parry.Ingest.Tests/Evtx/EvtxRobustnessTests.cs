@@ -178,6 +178,22 @@ public class EvtxRobustnessTests
     }
 
     [Fact]
+    public void Records_in_slack_past_the_free_space_offset_are_not_read()
+    {
+        // Move chunk 1's free space offset back to its last record: that record is now slack, as are
+        // old records a log leaves behind its free space offset.
+        var file = (byte[])Original.Clone();
+        var records = EvtxDamage.RecordOffsets(file, 1);
+        var chunk = EvtxDamage.ChunkStart(1);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(chunk + 48), (uint)(records[^1] - chunk));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(chunk + 44), (uint)(records[^2] - chunk));
+        EvtxDamage.FixChecksums(file);
+        var (events, errors, _) = Decode(file);
+        errors.ShouldBeEmpty();
+        events.ShouldBe(Total - 1);
+    }
+
+    [Fact]
     public void Random_garbage_after_the_header_is_reported_without_a_crash()
     {
         var file = new byte[EvtxDamage.ChunkStart(3)];

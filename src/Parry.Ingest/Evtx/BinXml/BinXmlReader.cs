@@ -216,8 +216,10 @@ internal sealed partial class BinXmlReader
         var type = c.ReadByte();
         if (type == BinXmlValueType.String)
         {
+            // Text as evtx_dump reads it: up to a NUL if one comes before the stated length.
             var text = XmlNode.Create(XmlNodeKind.Text);
             ReadCountedString(ref c, ref text);
+            text.DataLength = BinXmlValues.Utf16Length(Chunk.Slice(text.DataStart, text.DataLength));
             return text;
         }
         var value = XmlNode.Create(XmlNodeKind.Value);
