@@ -17,6 +17,8 @@ public class EvtxAttackSampleTests
             records += events.Count;
             errors.AddRange(fileErrors.Select(e => e.ToString()));
             events.ShouldAllBe(e => e.SourceKind == "evtx" && e.Origin.Path == file && e.Timestamp != null);
+            foreach (var e in events)
+                EvtxTestFiles.ToJson(e).ShouldStartWith("{\"Event\":{"); // what `parry decode` prints
         }
         errors.ShouldBeEmpty();
         records.ShouldBe(7455);

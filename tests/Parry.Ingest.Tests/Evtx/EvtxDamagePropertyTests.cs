@@ -5,8 +5,8 @@ namespace Parry.Ingest.Tests.Evtx;
 
 /// <summary>
 /// Property: whatever bytes of a real file are damaged (overwritten, flipped, zeroed, cut short), the reader
-/// returns — no exception, no hang — and every error it reports names the file and, below the file header, the
-/// chunk; none is a decoder bug.
+/// returns — no exception, no hang — every event it yields can be written as JSON, and every error it reports names
+/// the file and, below the file header, the chunk; none is a decoder bug.
 /// </summary>
 public class EvtxDamagePropertyTests
 {
@@ -41,6 +41,8 @@ public class EvtxDamagePropertyTests
                 var (events, errors) = run.Result;
                 if (events.Count > 3 * (65536 / 28))
                     return false;
+                foreach (var e in events)
+                    EvtxTestFiles.ToJson(e); // damaged text must still be writable as JSON
                 foreach (var error in errors)
                 {
                     if (error.Path != Name || error.Message.Contains("internal decoder error", StringComparison.Ordinal))
