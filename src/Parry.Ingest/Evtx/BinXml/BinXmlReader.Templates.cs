@@ -6,6 +6,7 @@ namespace Parry.Ingest.Evtx.BinXml;
 internal sealed partial class BinXmlReader
 {
     private const int TemplateHeaderSize = 24;
+    private const int MaxArraysPerElement = 4;
 
     private readonly XmlTree _templates = new(MaxTemplateNodes);
     private readonly Dictionary<int, int> _templateRoots = [];
@@ -117,10 +118,12 @@ internal sealed partial class BinXmlReader
 
     // An array value (of more than one item) directly in an element's content or attributes repeats the element
     // once per item (MS-EVEN6 array types; evtx_dump does the same, taking arrays in content order, then attribute
-    // order, and expanding several arrays as a cross product).
-    private void CloneElementPerArrayItem(int element, int parent, int valuesStart, int valuesCount, int fragmentDepth)
+    // order, and expanding several arrays as a cross product). Real events hold one array per element; past
+    // MaxArraysPerElement the rest are written joined, so a crafted element cannot make the product explode (the
+    // record's node budget bounds what is left).
+    private void CloneElementPerArrayItem(int element, int parent, int valuesStart, int valuesCount, int fragmentDepth, int expanded = 0)
     {
-        var array = FindExpandableArray(element, valuesStart, valuesCount);
+        var array = expanded < MaxArraysPerElement ? FindExpandableArray(element, valuesStart, valuesCount) : -1;
         if (array < 0)
         {
             CloneElement(element, parent, valuesStart, valuesCount, fragmentDepth);
@@ -133,7 +136,7 @@ internal sealed partial class BinXmlReader
         for (var i = first; i < last; i++)
         {
             _overrides.Add(new Override(valuesStart, array, _items[i].Offset, _items[i].Length));
-            CloneElementPerArrayItem(element, parent, valuesStart, valuesCount, fragmentDepth);
+            CloneElementPerArrayItem(element, parent, valuesStart, valuesCount, fragmentDepth, expanded + 1);
             _overrides.RemoveAt(_overrides.Count - 1);
         }
         _items.RemoveRange(first, last - first);

@@ -8,32 +8,37 @@ namespace Parry.Ingest.Evtx.Rendering;
 /// </summary>
 internal static class FloatText
 {
-    public static void Append(CharBuffer output, float value) =>
-        Append(output, value, float.IsNaN(value), float.IsInfinity(value), value < 0, value.TryFormat);
+    public static void Append(CharBuffer output, float value)
+    {
+        Span<char> shortest = stackalloc char[40];
+        if (Special(output, float.IsNaN(value), float.IsInfinity(value), value < 0))
+            return;
+        value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture);
+        Layout(output, shortest[..written]);
+    }
 
-    public static void Append(CharBuffer output, double value) =>
-        Append(output, value, double.IsNaN(value), double.IsInfinity(value), value < 0, value.TryFormat);
+    public static void Append(CharBuffer output, double value)
+    {
+        Span<char> shortest = stackalloc char[40];
+        if (Special(output, double.IsNaN(value), double.IsInfinity(value), value < 0))
+            return;
+        value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture);
+        Layout(output, shortest[..written]);
+    }
 
-    private delegate bool Formatter(Span<char> destination, out int written, ReadOnlySpan<char> format, IFormatProvider? provider);
-
-    private static void Append<T>(CharBuffer output, T value, bool nan, bool infinite, bool negative, Formatter format)
+    private static bool Special(CharBuffer output, bool nan, bool infinite, bool negative)
     {
         if (nan)
-        {
             output.Append("NaN");
-            return;
-        }
-        if (infinite)
-        {
+        else if (infinite)
             output.Append(negative ? "-inf" : "inf");
-            return;
-        }
+        return nan || infinite;
+    }
 
-        // .NET's "R" gives the shortest round-trip digits, either as d.ddd or d.dddE±x; take the digits and the
-        // decimal exponent from it and lay them out again.
-        Span<char> shortest = stackalloc char[40];
-        format(shortest, out var written, "R", CultureInfo.InvariantCulture);
-        var text = shortest[..written];
+    // .NET's "R" gives the shortest round-trip digits, as d.ddd or d.dddE±x; take the digits and the decimal
+    // exponent from it and lay them out again.
+    private static void Layout(CharBuffer output, ReadOnlySpan<char> text)
+    {
         if (text[0] == '-')
         {
             output.Append('-');

@@ -169,6 +169,24 @@ public class EvtxRenderingTests
     }
 
     [Fact]
+    public void An_element_with_many_arrays_expands_four_of_them_and_joins_the_rest()
+    {
+        var json = EventData(d =>
+        {
+            d.Open("Data");
+            d.CloseStart();
+            for (ushort i = 0; i < 20; i++)
+                d.Substitution(i, 0x81);
+            d.End();
+        }, [.. Enumerable.Range(0, 20).Select(_ => StringArray("a", "b"))]);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var items = document.RootElement.GetProperty("Event").GetProperty("EventData").GetProperty("Data").GetProperty("#text");
+        items.GetArrayLength().ShouldBe(16);
+        items[0].GetString().ShouldBe("aaaa" + string.Concat(Enumerable.Repeat("a,b", 16)));
+        items[15].GetString().ShouldBe("bbbb" + string.Concat(Enumerable.Repeat("a,b", 16)));
+    }
+
+    [Fact]
     public void Repeated_names_get_suffixes_and_text_sits_beside_attributes()
     {
         var json = DecodeOne(r => r.Template(d =>
@@ -220,6 +238,20 @@ public class EvtxRenderingTests
             """{"Event":{"EventData":{"n":"first"}}}""",
             """{"Event":{"EventData":{"n":"second"}}}""",
         ]);
+    }
+
+    [Fact]
+    public void A_template_that_refers_to_a_template_is_a_located_error_not_a_cycle()
+    {
+        // The second record's definition holds a template instance that points back at its own definition.
+        var evtx = new SyntheticEvtx()
+            .Record(r => r.Template(d => d.SubstitutedElement("Fine", 0, Str), SyntheticEvtx.Str("x")))
+            .Record(r => r.Template(d => d.TemplateReference(d.Position - 4 - 24)));
+        var json = Decode(evtx, out var errors);
+        json.ShouldBe(["""{"Fine":"x"}"""]);
+        var error = errors.ShouldHaveSingleItem();
+        (error.Chunk, error.Record).ShouldBe((0L, (long?)2));
+        error.Message.ShouldContain("template instance inside a template definition");
     }
 
     [Fact]
