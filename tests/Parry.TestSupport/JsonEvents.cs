@@ -31,9 +31,10 @@ public static class JsonEvents
         var events = new List<Event>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
         long record = 0;
-        while (JsonDocument.TryParseValue(ref reader, out var document))
+        // TryParseValue does not move past the value it last returned, so it would stop after the first object.
+        while (reader.Read())
         {
-            using (document)
+            using (var document = JsonDocument.ParseValue(ref reader))
             {
                 if (document.RootElement.ValueKind == JsonValueKind.Array)
                 {
