@@ -70,7 +70,8 @@ internal static class JsonEventReader
         }
         catch (JsonException e)
         {
-            var line = framer.Line + (e.LineNumber ?? 0);
+            // A record cut short is placed at its start; a bad token inside a whole one, at its own line.
+            var line = framer.Problem is null ? framer.Line + (e.LineNumber ?? 0) : framer.Line;
             var why = framer.Problem is { } problem ? $"the object is {problem}" : Trim(e.Message);
             errors.Report(new InputError(path, record, $"line {line}: malformed JSON: {why}"));
             return null;
