@@ -115,21 +115,23 @@ internal static class AccessLogParser
     {
         value = default;
         var body = rest[2..];
-        for (var i = 0; i < body.Length; i++)
+        var i = 0;
+        while (true)
         {
-            var c = body[i];
-            if (c == '\\')
-            {
-                i++;
-            }
-            else if (c == '"')
+            var stop = body[i..].IndexOfAny('"', '\\');
+            if (stop < 0)
+                return false;
+            i += stop;
+            if (body[i] == '"')
             {
                 value = body[..i];
                 rest = body[(i + 1)..];
                 return true;
             }
+            i += 2; // an escaped character
+            if (i >= body.Length)
+                return false;
         }
-        return false;
     }
 
     private static bool TakeToken(scoped ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
