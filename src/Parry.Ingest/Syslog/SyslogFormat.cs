@@ -30,14 +30,16 @@ public sealed class SyslogFormat(TimeProvider? time = null, TimeZoneInfo? zone =
     {
         var lines = 0;
         var parsed = 0;
+        var wholeFile = head.Length < FormatDetector.HeadBytes;
         Span<char> chars = stackalloc char[1024];
         while (!head.IsEmpty && lines < ProbeLines)
         {
             var end = head.IndexOf((byte)'\n');
-            if (end < 0)
-                break; // the last line may be cut off by the head's end
-            var line = head[..end];
-            head = head[(end + 1)..];
+            // A last line without a line end is whole only when the head is the whole file.
+            if (end < 0 && !wholeFile)
+                break;
+            var line = end < 0 ? head : head[..end];
+            head = end < 0 ? [] : head[(end + 1)..];
             if (line.IsEmpty || line.Length > chars.Length)
                 continue;
             lines++;

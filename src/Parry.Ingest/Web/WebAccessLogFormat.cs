@@ -25,14 +25,16 @@ public sealed class WebAccessLogFormat : IInputFormat
     {
         var lines = 0;
         var parsed = 0;
+        var wholeFile = head.Length < FormatDetector.HeadBytes;
         Span<char> chars = stackalloc char[4096];
         while (!head.IsEmpty && lines < ProbeLines)
         {
             var end = head.IndexOf((byte)'\n');
-            if (end < 0)
+            // A last line without a line end is whole only when the head is the whole file.
+            if (end < 0 && !wholeFile)
                 break;
-            var line = head[..end];
-            head = head[(end + 1)..];
+            var line = end < 0 ? head : head[..end];
+            head = end < 0 ? [] : head[(end + 1)..];
             if (line.IsEmpty || line.Length > chars.Length)
                 continue;
             lines++;
