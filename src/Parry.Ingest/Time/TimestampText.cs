@@ -10,7 +10,25 @@ namespace Parry.Ingest.Time;
 /// </summary>
 internal static class TimestampText
 {
-    /// <summary>An ISO 8601 text, or a number of epoch seconds / milliseconds / microseconds / nanoseconds.</summary>
+    // Other whole date-and-time forms seen in logs, tried (slowly) only after ISO 8601 and epoch numbers fail.
+    private static readonly string[] OtherForms =
+    [
+        "r",                                // RFC 1123: Tue, 10 Oct 2000 13:55:36 GMT
+        "ddd, d MMM yyyy HH:mm:ss zzz",      // RFC 2822 with a numeric offset
+        "ddd, d MMM yyyy HH:mm:ss 'GMT'zzz",
+        "dd/MMM/yyyy:HH:mm:ss zzz",          // Common Log Format
+        "ddd MMM d HH:mm:ss yyyy",           // ctime / asctime
+        "ddd MMM d HH:mm:ss 'UTC' yyyy",
+        "yyyy/MM/dd HH:mm:ss",
+        "yyyy/MM/dd HH:mm:ss.FFFFFFF",
+        "MM/dd/yyyy HH:mm:ss",
+        "MM/dd/yyyy hh:mm:ss tt",            // Windows "5/1/2024 1:00:00 PM" (with one-digit forms below)
+        "M/d/yyyy h:mm:ss tt",
+    ];
+
+    /// <summary>An ISO 8601 text, a number of epoch seconds / milliseconds / microseconds / nanoseconds, or one of a
+    /// few other complete date-and-time forms (RFC 1123/2822, Common Log Format, ctime, slashed dates). Forms without
+    /// an offset are UTC.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         text = text.Trim();
@@ -20,8 +38,8 @@ internal static class TimestampText
             && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var number))
             return TryFromEpoch(number, out value);
-        value = default;
-        return false;
+        return DateTimeOffset.TryParseExact(text, OtherForms, CultureInfo.InvariantCulture,
+            DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out value);
     }
 
     /// <summary>Epoch time, its unit told by its size: below 1e11 seconds (until the year 5138), below 1e14

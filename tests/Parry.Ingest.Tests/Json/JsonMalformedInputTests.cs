@@ -165,4 +165,43 @@ public class JsonMalformedInputTests
         Values(events).ShouldBe(["1"]);
         errors.All.ShouldHaveSingleItem().Message.ShouldStartWith("lines 1-2: not JSON");
     }
+
+    [Fact]
+    public void In_an_indented_array_a_broken_item_resumes_at_the_next_item()
+    {
+        var text = "[\n  {\n    \"a\": \"1\"\n  },\n  {\n    \"a\": \"2\n    \"b\": {\n      \"c\": 1\n    }\n  },\n  {\n    \"a\": \"3\"\n  }\n]\n";
+        var (events, errors) = Decoding.Run(Format, text, Fields);
+        Values(events).ShouldBe(["1", "3"]);
+        errors.All.ShouldHaveSingleItem().Record.ShouldBe(2);
+    }
+
+    [Fact]
+    public void An_oversize_item_of_an_array_is_skipped_and_the_next_item_read()
+    {
+        var text = "[{\"a\":1},{\"a\":\"" + new string('x', 3000) + "\"},{\"a\":3}]";
+        var (events, errors) = Decoding.Run(Format, text, Fields, maxRecordBytes: 500);
+        Values(events).ShouldBe(["1", "3"]);
+        errors.All.ShouldHaveSingleItem().Record.ShouldBe(2);
+        events[1].Origin.Record.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_one_line_array_cut_off_inside_an_item_reports_that_item_and_the_open_array()
+    {
+        var (events, errors) = Decoding.Run(Format, "[{\"a\":1},{\"a\":2},{\"a\":", Fields);
+        Values(events).ShouldBe(["1", "2"]);
+        errors.Count.ShouldBe(2, errors.ToString());
+        errors.All[0].Record.ShouldBe(3);
+        errors.All[1].Message.ShouldContain("ends inside an array");
+    }
+
+    [Fact]
+    public void Empty_input_and_blank_lines_give_nothing_and_no_error()
+    {
+        Decoding.Run(Format, "", Fields).Events.ShouldBeEmpty();
+        var (events, errors) = Decoding.Run(Format, "\n\n  \n{\"a\":1}\n\n\n{\"a\":2}\n\n", Fields);
+        Values(events).ShouldBe(["1", "2"]);
+        errors.Count.ShouldBe(0);
+        events[1].Origin.Record.ShouldBe(2);
+    }
 }

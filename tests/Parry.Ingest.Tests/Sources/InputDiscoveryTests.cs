@@ -178,4 +178,30 @@ public sealed class InputDiscoveryTests : IDisposable
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    [Fact]
+    public void The_attack_sample_corpus_with_spaces_and_ampersands_is_walked_completely()
+    {
+        var errors = new ErrorList();
+        var sources = InputDiscovery.Discover([Parry.TestSupport.Corpora.EvtxAttackSamples], errors).ToList();
+        errors.Count.ShouldBe(0, errors.ToString());
+        sources.Count(s => s.DisplayPath.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase)).ShouldBe(269);
+        sources.ShouldContain(s => s.DisplayPath.Contains(' ') || s.DisplayPath.Contains('&'));
+        // Depth first, each folder's entries in ordinal order: the same as comparing paths segment by segment.
+        var paths = sources.Select(s => s.DisplayPath).ToList();
+        paths.ShouldBe(paths.Order(Comparer<string>.Create(BySegments)).ToList());
+    }
+
+    private static int BySegments(string a, string b)
+    {
+        var x = a.Split(Path.DirectorySeparatorChar);
+        var y = b.Split(Path.DirectorySeparatorChar);
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            var c = string.CompareOrdinal(x[i], y[i]);
+            if (c != 0)
+                return c;
+        }
+        return x.Length.CompareTo(y.Length);
+    }
 }
