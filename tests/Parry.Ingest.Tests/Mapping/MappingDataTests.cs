@@ -2,6 +2,7 @@ using Parry.Core.Events;
 using Parry.Ingest.Cloud;
 using Parry.Ingest.Cowrie;
 using Parry.Ingest.Formats;
+using Parry.Ingest.LogSources;
 using Parry.Ingest.Syslog;
 using Parry.Ingest.Tests.Support;
 using Parry.Ingest.Web;
@@ -58,59 +59,27 @@ public class MappingDataTests
             p => ((YamlScalarNode)p.Key).Value!,
             p => p.Value is YamlSequenceNode list ? list.Children.Select(c => ((YamlScalarNode)c).Value!).ToArray() : [((YamlScalarNode)p.Value).Value!]);
 
-    private static readonly FieldTable Table = BuildTable();
+    // The product's own loader and classifier over the shipped mapping (every Data/*.yml, embedded).
+    private static readonly LogSourceMap Map = LogSourceMap.Load();
+    private static readonly (LogSourceClassifier<EntrySet> Classifier, FieldTable Table) Real = BuildClassifier();
+    private static FieldTable Table => Real.Table;
 
-    private static FieldTable BuildTable()
+    private static (LogSourceClassifier<EntrySet>, FieldTable) BuildClassifier()
     {
-        var builder = new FieldTableBuilder();
+        var fields = new FieldTableBuilder();
+        var classifier = new LogSourceClassifier<EntrySet>(Map, fields, set => set);
         foreach (var entry in Entries)
         {
-            foreach (var key in entry.When.Keys.Where(k => k != "_kind"))
-                builder.Intern(key);
             foreach (var field in entry.Fields.Values.SelectMany(v => v))
-                builder.Intern(field);
-            foreach (var (_, field) in entry.Actors)
-                builder.Intern(field);
+                fields.Intern(field);
         }
-        return builder.Build();
-    }
-
-    private static bool Holds(Entry entry, Event e)
-    {
-        foreach (var (key, allowed) in entry.When)
-        {
-            if (key == "_kind")
-            {
-                if (!allowed.Contains(e.SourceKind, StringComparer.OrdinalIgnoreCase))
-                    return false;
-                continue;
-            }
-            var id = Table.IdOf(key);
-            var any = false;
-            foreach (var value in e.Values(id))
-                any |= allowed.Any(a => a == "*" || value.Text.Equals(a, StringComparison.OrdinalIgnoreCase));
-            if (!any)
-                return false;
-        }
-        return true;
+        return (classifier, fields.Build());
     }
 
     private static (List<string> Names, List<string> Actors) Classify(Event e)
     {
-        var names = new List<string>();
-        var actors = new List<string>();
-        foreach (var entry in Entries.Where(entry => Holds(entry, e)))
-        {
-            names.Add(entry.Name);
-            foreach (var (kind, field) in entry.Actors)
-            {
-                var value = e.GetString(Table.IdOf(field));
-                var actor = $"{kind}:{value}";
-                if (value is { Length: > 0 } and not "-" && !actors.Contains(actor))
-                    actors.Add(actor);
-            }
-        }
-        return (names, actors);
+        var set = Real.Classifier.Classify(e);
+        return ([.. set.Entries.Select(x => x.Name)], [.. set.ActorsOf(e).Select(a => a.ToString())]);
     }
 
     private static Event Decode(IInputFormat format, string text, string path = "x.log")
@@ -118,6 +87,15 @@ public class MappingDataTests
         var (events, errors) = Decoding.Run(format, text, Table, path, lastModified: new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
         errors.Count.ShouldBe(0, errors.ToString());
         return events.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void The_shipped_mapping_loads_these_files_with_the_product_loader()
+    {
+        foreach (var entry in Entries)
+            Map.Entries.ShouldContain(e => e.Name == entry.Name && e.File.EndsWith(entry.File, StringComparison.Ordinal), entry.Name);
+        Map.Entries.Single(e => e.Name == "webserver-access-log").Activity.Item.ShouldBe(["cs-uri-stem"]);
+        Map.Entries.Single(e => e.Name == "linux-sshd").Activity.Failure.ShouldHaveSingleItem().Field.ShouldBe("outcome");
     }
 
     [Fact]
