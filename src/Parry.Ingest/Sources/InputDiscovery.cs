@@ -53,7 +53,10 @@ public static class InputDiscovery
             yield break;
         }
         if (!visited.Add(real))
-            yield break; // the same folder named twice on the command line: read once
+        {
+            errors.Report(new InputError(root, null, $"folder '{real}' was already read through another path; not read again"));
+            yield break;
+        }
         var stack = new List<Frame>();
         if (List(root, root, real, errors) is { } first)
             stack.Add(first);

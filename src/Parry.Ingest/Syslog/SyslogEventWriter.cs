@@ -39,8 +39,31 @@ internal sealed class SyslogEventWriter
             WriteStructuredData(header.StructuredData, builder);
         }
         builder.Field("message", header.Message);
-        WriteProgramFields(header.Program, header.Message, builder);
+        var message = header.Message;
+        if (TryUnwrapRepeat(message, out var repeated, out var count))
+        {
+            builder.Field("repeat_count", count);
+            message = repeated;
+        }
+        WriteProgramFields(header.Program, message, builder);
         builder.EndObject();
+    }
+
+    // rsyslog's "message repeated 3 times: [ Failed password for root from … ssh2]": the inner message is parsed
+    // like any other, and the count kept (a brute force folded into one line is still three attempts).
+    private static bool TryUnwrapRepeat(ReadOnlySpan<char> message, out ReadOnlySpan<char> inner, out long count)
+    {
+        inner = default;
+        count = 0;
+        const string Prefix = "message repeated ";
+        if (!message.StartsWith(Prefix) || !message.EndsWith("]"))
+            return false;
+        var rest = message[Prefix.Length..];
+        var times = rest.IndexOf(" times: [");
+        if (times <= 0 || !long.TryParse(rest[..times], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
+            return false;
+        inner = rest[(times + " times: [".Length)..^1].TrimStart(' ');
+        return true;
     }
 
     private static void WriteProgramFields(ReadOnlySpan<char> program, ReadOnlySpan<char> message, EventBuilder builder)

@@ -54,7 +54,7 @@ public sealed class InputDiscoveryTests : IDisposable
         try
         {
             Environment.CurrentDirectory = _root;
-            var source = InputDiscovery.Discover(["logs/"], errors).ShouldHaveSingleItem();
+            var source = InputDiscovery.Discover(["logs/"], errors).ToList().ShouldHaveSingleItem();
             source.DisplayPath.ShouldBe(Path.Join("logs/", "one.log"));
         }
         finally
@@ -170,7 +170,7 @@ public sealed class InputDiscoveryTests : IDisposable
         try
         {
             var errors = new ErrorList();
-            InputDiscovery.Discover([_root], errors).ShouldHaveSingleItem();
+            InputDiscovery.Discover([_root], errors).ToList().ShouldHaveSingleItem();
             errors.All.ShouldHaveSingleItem().Message.ShouldStartWith("cannot list folder");
         }
         finally
@@ -203,5 +203,14 @@ public sealed class InputDiscoveryTests : IDisposable
                 return c;
         }
         return x.Length.CompareTo(y.Length);
+    }
+
+    [Fact]
+    public void A_folder_named_twice_is_read_once_and_said_so()
+    {
+        Write("one.log", "1");
+        var errors = new ErrorList();
+        InputDiscovery.Discover([_root, _root], errors).ToList().ShouldHaveSingleItem();
+        errors.All.ShouldHaveSingleItem().Message.ShouldContain("already read");
     }
 }

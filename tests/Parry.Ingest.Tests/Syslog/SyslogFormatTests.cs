@@ -13,7 +13,7 @@ public class SyslogFormatTests
         "host", "program", "pid", "message", "facility", "severity", "priority", "action", "outcome", "user", "src_user",
         "src_ip", "src_port", "auth_method", "invalid_user", "preauth", "ssh_protocol", "key_type", "key_fingerprint",
         "USER", "TTY", "PWD", "COMMAND", "command", "reason", "attempts", "pam_service", "pam_type", "rhost", "msgid",
-        "sd.exampleSDID@32473.iut", "sd.exampleSDID@32473.eventSource", "version", "tty", "structured_data");
+        "sd.exampleSDID@32473.iut", "sd.exampleSDID@32473.eventSource", "version", "tty", "structured_data", "repeat_count");
 
     private static Event One(string line)
     {
@@ -225,5 +225,16 @@ public class SyslogFormatTests
         Format.Probe("203.0.113.5 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 2326\n"u8, "access.log").ShouldBe(0);
         Format.Probe("{\"a\":1}\n"u8, "x.json").ShouldBe(0);
         Format.Probe("hello world\nthis is text\n"u8, "notes.txt").ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_repeated_message_is_parsed_and_counted()
+    {
+        var e = One("Mar 10 14:22:01 bastion sshd[4242]: message repeated 5 times: [ Failed password for root from 203.0.113.9 port 41234 ssh2]");
+        Get(e, "repeat_count").ShouldBe("5");
+        Get(e, "action").ShouldBe("failed");
+        Get(e, "user").ShouldBe("root");
+        Get(e, "src_ip").ShouldBe("203.0.113.9");
+        Get(e, "message").ShouldStartWith("message repeated 5 times");
     }
 }
