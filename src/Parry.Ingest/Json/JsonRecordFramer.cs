@@ -38,17 +38,10 @@ internal sealed class JsonRecordFramer : IDisposable
         EndOfFile,
     }
 
-    private readonly Stream _stream;
+    private readonly JsonByteWindow _w;
     private readonly int _maxRecordBytes;
     private readonly byte[]? _wrapperProperty;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private long _line = 1;
-    private long _lineStart;
     private Mode _mode;
-    private bool _atFileStart = true;
     private int _resyncColumn = -1;
     private int _sampleLength;
     private readonly byte[] _sample = new byte[SampleBytes];
@@ -58,10 +51,9 @@ internal sealed class JsonRecordFramer : IDisposable
     public JsonRecordFramer(Stream stream, int maxRecordBytes, string? wrapperProperty = null, int initialBufferBytes = 64 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordBytes, 2);
-        _stream = stream;
         _maxRecordBytes = maxRecordBytes;
         _wrapperProperty = wrapperProperty is null ? null : System.Text.Encoding.UTF8.GetBytes(wrapperProperty);
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(initialBufferBytes, 512, Math.Max(512, maxRecordBytes + 1)));
+        _w = new JsonByteWindow(stream, maxRecordBytes, initialBufferBytes);
     }
 
     /// <summary>1-based line where the last frame started.</summary>
@@ -96,12 +88,12 @@ internal sealed class JsonRecordFramer : IDisposable
                 SkipToLineStartingObject(_resyncColumn);
                 _resyncColumn = -1;
             }
-            if (!SkipWhitespace())
+            if (!_w.SkipWhitespace())
             {
                 EndedInsideArray = _mode != Mode.TopLevel;
                 return JsonFrameKind.End;
             }
-            var b = _buffer[_start];
+            var b = _w.Buffer[_w.Start];
             switch (_mode)
             {
                 case Mode.TopLevel when b == (byte)'{':
@@ -109,17 +101,17 @@ internal sealed class JsonRecordFramer : IDisposable
                         continue;
                     return ScanRecord(out record);
                 case Mode.TopLevel when b == (byte)'[':
-                    Consume(1);
+                    _w.Consume(1);
                     _mode = Mode.Array;
                     continue;
                 case Mode.TopLevel:
                     return SkipGarbage();
                 case Mode.Array or Mode.WrapperArray when b == (byte)']':
-                    Consume(1);
+                    _w.Consume(1);
                     _mode = _mode == Mode.WrapperArray ? Mode.AfterWrapperArray : Mode.TopLevel;
                     continue;
                 case Mode.Array or Mode.WrapperArray when b == (byte)',':
-                    Consume(1);
+                    _w.Consume(1);
                     continue;
                 case Mode.Array or Mode.WrapperArray when b == (byte)'{':
                     return ScanRecord(out record);
@@ -127,15 +119,15 @@ internal sealed class JsonRecordFramer : IDisposable
                     return SkipNotObject();
                 default: // AfterWrapperArray: skip the wrapper's remaining properties up to its closing brace
                     _mode = Mode.TopLevel;
-                    Line = _line;
+                    Line = _w.Line;
                     var keep = false;
                     if (Scan(1, ref keep, -1, out var end, out _) == ScanEnd.Closed)
                     {
-                        _start = end;
+                        _w.Start = end;
                         continue;
                     }
-                    _start = end;
-                    EndLine = _line;
+                    _w.Start = end;
+                    EndLine = _w.Line;
                     Problem = "the wrapper object is not closed";
                     return JsonFrameKind.Garbage;
             }
@@ -145,68 +137,68 @@ internal sealed class JsonRecordFramer : IDisposable
     private JsonFrameKind ScanRecord(out ReadOnlySpan<byte> record)
     {
         record = default;
-        Line = _line;
-        var column = Column(_start);
+        Line = _w.Line;
+        var column = _w.Column(_w.Start);
         var keep = true;
         var how = Scan(0, ref keep, column, out var end, out var dropped);
-        Length = dropped + (end - _start);
-        EndLine = _line;
+        Length = dropped + (end - _w.Start);
+        EndLine = _w.Line;
         Problem = how switch
         {
             ScanEnd.Closed => null,
-            ScanEnd.Boundary => $"not closed before the object that starts at line {_line + 1}",
-            ScanEnd.BrokenString => $"a string runs into the end of line {_line}",
+            ScanEnd.Boundary => $"not closed before the object that starts at line {_w.Line + 1}",
+            ScanEnd.BrokenString => $"a string runs into the end of line {_w.Line}",
             _ => "not closed at the end of the file",
         };
         if (how == ScanEnd.BrokenString)
             _resyncColumn = column;
         if (!keep)
         {
-            _start = end;
+            _w.Start = end;
             return JsonFrameKind.Oversize;
         }
-        record = _buffer.AsSpan(_start, end - _start);
-        _start = end;
+        record = _w.Buffer.AsSpan(_w.Start, end - _w.Start);
+        _w.Start = end;
         return JsonFrameKind.Record;
     }
 
-    // Scans from _start, where depth is `depth` before the first byte. Keeps bytes from _start while `keep` (turning
+    // Scans from _w.Start, where depth is `depth` before the first byte. Keeps bytes from _w.Start while `keep` (turning
     // it off once the record outgrows the limit) and otherwise drops them as it goes. Tracks lines as it passes them.
     private ScanEnd Scan(int depth, ref bool keep, int boundaryColumn, out int end, out long dropped)
     {
-        var pos = _start;
+        var pos = _w.Start;
         var inString = false;
         dropped = 0;
         while (true)
         {
-            if (pos >= _end)
+            if (pos >= _w.End)
             {
-                if (keep && pos - _start > _maxRecordBytes)
+                if (keep && pos - _w.Start > _maxRecordBytes)
                     keep = false;
-                if (_eof)
+                if (_w.Eof)
                 {
                     if (!keep)
                     {
-                        dropped += pos - _start;
-                        _start = pos;
+                        dropped += pos - _w.Start;
+                        _w.Start = pos;
                     }
                     end = pos;
                     return ScanEnd.EndOfFile;
                 }
-                pos -= Refill(pos, keep, ref dropped);
+                pos -= _w.Refill(pos, keep, ref dropped);
                 continue;
             }
-            var window = _buffer.AsSpan(pos, _end - pos);
+            var window = _w.Buffer.AsSpan(pos, _w.End - pos);
             if (inString)
             {
                 var k = window.IndexOfAny(StringStops);
                 if (k < 0)
                 {
-                    pos = _end;
+                    pos = _w.End;
                     continue;
                 }
                 pos += k;
-                var c = _buffer[pos];
+                var c = _w.Buffer[pos];
                 if (c == (byte)'"')
                 {
                     inString = false;
@@ -214,12 +206,12 @@ internal sealed class JsonRecordFramer : IDisposable
                 }
                 else if (c == (byte)'\\')
                 {
-                    if (pos + 1 < _end)
+                    if (pos + 1 < _w.End)
                         pos += 2;
-                    else if (_eof)
-                        pos = _end;
+                    else if (_w.Eof)
+                        pos = _w.End;
                     else
-                        pos -= Refill(pos, keep, ref dropped);
+                        pos -= _w.Refill(pos, keep, ref dropped);
                 }
                 else
                 {
@@ -231,11 +223,11 @@ internal sealed class JsonRecordFramer : IDisposable
             var s = window.IndexOfAny(StructureStops);
             if (s < 0)
             {
-                pos = _end;
+                pos = _w.End;
                 continue;
             }
             pos += s;
-            switch (_buffer[pos])
+            switch (_w.Buffer[pos])
             {
                 case (byte)'"':
                     inString = true;
@@ -258,11 +250,11 @@ internal sealed class JsonRecordFramer : IDisposable
                     if (depth > 0 && boundaryColumn >= 0)
                     {
                         var look = Math.Min(boundaryColumn, MaxIndent) + 2;
-                        if (pos + look > _end && !_eof)
+                        if (pos + look > _w.End && !_w.Eof)
                         {
-                            var shift = Refill(pos, keep, ref dropped, look);
+                            var shift = _w.Refill(pos, keep, ref dropped, look);
                             pos -= shift;
-                            if (pos + look > _end && !_eof)
+                            if (pos + look > _w.End && !_w.Eof)
                                 continue;
                         }
                         if (StartsObjectWithin(pos + 1, Math.Min(boundaryColumn, MaxIndent)))
@@ -272,8 +264,8 @@ internal sealed class JsonRecordFramer : IDisposable
                         }
                     }
                     pos++;
-                    _line++;
-                    _lineStart = pos;
+                    _w.Line++;
+                    _w.LineStart = pos;
                     break;
             }
         }
@@ -283,16 +275,16 @@ internal sealed class JsonRecordFramer : IDisposable
     private bool StartsObjectWithin(int at, int column)
     {
         var i = at;
-        while (i < _end && i - at <= column && _buffer[i] is (byte)' ' or (byte)'\t')
+        while (i < _w.End && i - at <= column && _w.Buffer[i] is (byte)' ' or (byte)'\t')
             i++;
-        return i < _end && i - at <= column && _buffer[i] == (byte)'{';
+        return i < _w.End && i - at <= column && _w.Buffer[i] == (byte)'{';
     }
 
     private bool TryEnterWrapper()
     {
         var need = _wrapperProperty!.Length + 2 * MaxIndent;
-        Ensure(need);
-        var span = _buffer.AsSpan(_start, _end - _start);
+        _w.Ensure(need);
+        var span = _w.Buffer.AsSpan(_w.Start, _w.End - _w.Start);
         var i = 1;
         i = SkipSpace(span, i);
         if (i >= span.Length || span[i] != (byte)'"' || !span[(i + 1)..].StartsWith(_wrapperProperty))
@@ -306,7 +298,7 @@ internal sealed class JsonRecordFramer : IDisposable
         i = SkipSpace(span, i + 1);
         if (i >= span.Length || span[i] != (byte)'[')
             return false;
-        Consume(i + 1);
+        _w.Consume(i + 1);
         _mode = Mode.WrapperArray;
         return true;
     }
@@ -322,40 +314,40 @@ internal sealed class JsonRecordFramer : IDisposable
     // at column 0.
     private JsonFrameKind SkipGarbage()
     {
-        Line = _line;
+        Line = _w.Line;
         TakeSample();
         SkipToLineStartingObject(0);
-        EndLine = _line - 1;
+        EndLine = _w.Line - 1;
         Problem = "not JSON";
         return JsonFrameKind.Garbage;
     }
 
     private JsonFrameKind SkipNotObject()
     {
-        Line = EndLine = _line;
+        Line = EndLine = _w.Line;
         TakeSample();
         Problem = "an array item is not an object";
         var keep = false;
-        if (_buffer[_start] == (byte)'[')
+        if (_w.Buffer[_w.Start] == (byte)'[')
         {
             Scan(0, ref keep, -1, out var end, out _);
-            _start = end;
+            _w.Start = end;
             return JsonFrameKind.NotObject;
         }
         // A scalar: a string (escapes honoured) or a bare token up to the next separator.
-        var inString = _buffer[_start] == (byte)'"';
-        var pos = _start + 1;
+        var inString = _w.Buffer[_w.Start] == (byte)'"';
+        var pos = _w.Start + 1;
         long dropped = 0;
         while (true)
         {
-            if (pos >= _end)
+            if (pos >= _w.End)
             {
-                if (_eof)
+                if (_w.Eof)
                     break;
-                pos -= Refill(pos, keep, ref dropped);
+                pos -= _w.Refill(pos, keep, ref dropped);
                 continue;
             }
-            var c = _buffer[pos];
+            var c = _w.Buffer[pos];
             if (inString)
             {
                 if (c == (byte)'\\')
@@ -372,14 +364,14 @@ internal sealed class JsonRecordFramer : IDisposable
             }
             pos++;
         }
-        _start = Math.Min(pos, _end);
+        _w.Start = Math.Min(pos, _w.End);
         return JsonFrameKind.NotObject;
     }
 
     private void TakeSample()
     {
-        Ensure(SampleBytes);
-        var available = _buffer.AsSpan(_start, Math.Min(SampleBytes, _end - _start));
+        _w.Ensure(SampleBytes);
+        var available = _w.Buffer.AsSpan(_w.Start, Math.Min(SampleBytes, _w.End - _w.Start));
         var line = available.IndexOf((byte)'\n');
         if (line >= 0)
             available = available[..line];
@@ -396,149 +388,36 @@ internal sealed class JsonRecordFramer : IDisposable
             // to the end of the current line
             while (true)
             {
-                var k = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+                var k = _w.Buffer.AsSpan(_w.Start, _w.End - _w.Start).IndexOf((byte)'\n');
                 if (k >= 0)
                 {
-                    _start += k + 1;
-                    _line++;
-                    _lineStart = _start;
+                    _w.Start += k + 1;
+                    _w.Line++;
+                    _w.LineStart = _w.Start;
                     break;
                 }
-                _start = _end;
-                if (_eof)
+                _w.Start = _w.End;
+                if (_w.Eof)
                     return;
-                Fill();
+                _w.Fill();
             }
-            Ensure(Math.Min(column, MaxIndent) + 2);
-            var i = _start;
-            while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r')
+            _w.Ensure(Math.Min(column, MaxIndent) + 2);
+            var i = _w.Start;
+            while (i < _w.End && _w.Buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r')
                 i++;
-            if (i >= _end)
+            if (i >= _w.End)
             {
-                if (_eof)
+                if (_w.Eof)
                     return;
                 continue; // a blank line longer than the look-ahead: keep skipping
             }
-            if (_buffer[i] == (byte)'\n')
+            if (_w.Buffer[i] == (byte)'\n')
                 continue; // a blank line: go round, it is skipped as "the rest of the line"
-            if (i - _start <= column && _buffer[i] is (byte)'{' or (byte)'[' or (byte)']')
+            if (i - _w.Start <= column && _w.Buffer[i] is (byte)'{' or (byte)'[' or (byte)']')
                 return;
         }
     }
 
-    /// <summary>Skips blanks (and a byte-order mark at the start of the file); false at the end of the stream.</summary>
-    private bool SkipWhitespace()
-    {
-        while (true)
-        {
-            if (_start >= _end)
-            {
-                if (_eof)
-                    return false;
-                Fill();
-                continue;
-            }
-            if (_atFileStart)
-            {
-                Ensure(3);
-                _atFileStart = false;
-                if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
-                    _start += 3;
-                continue;
-            }
-            var b = _buffer[_start];
-            if (b == (byte)'\n')
-            {
-                _start++;
-                _line++;
-                _lineStart = _start;
-            }
-            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r')
-            {
-                _start++;
-            }
-            else
-            {
-                return true;
-            }
-        }
-    }
 
-    private void Consume(int count)
-    {
-        var span = _buffer.AsSpan(_start, count);
-        var lines = span.Count((byte)'\n');
-        if (lines > 0)
-        {
-            _line += lines;
-            _lineStart = _start + span.LastIndexOf((byte)'\n') + 1;
-        }
-        _start += count;
-    }
-
-    private int Column(int position)
-    {
-        var column = position - _lineStart;
-        return column is >= 0 and <= MaxIndent ? (int)column : MaxIndent;
-    }
-
-    /// <summary>Makes at least <paramref name="count"/> bytes from _start available, unless the stream ends first.</summary>
-    private void Ensure(int count)
-    {
-        while (_end - _start < count && !_eof)
-            Fill();
-    }
-
-    // More input while the bytes from `pos` on must stay; bytes before `pos` are dropped unless kept. Returns how far
-    // the buffer's content moved down, which the caller subtracts from its positions.
-    private int Refill(int pos, bool keep, ref long dropped, int need = 1)
-    {
-        if (!keep)
-        {
-            dropped += pos - _start;
-            _start = pos;
-        }
-        var shift = 0;
-        do
-        {
-            shift += Fill();
-        }
-        while (_end - (pos - shift) < need && !_eof);
-        return shift;
-    }
-
-    // Moves held bytes to the front, grows the buffer when it is full of one record, and reads. Returns the shift.
-    private int Fill()
-    {
-        var shift = _start;
-        if (shift > 0)
-        {
-            var held = _end - _start;
-            _buffer.AsSpan(_start, held).CopyTo(_buffer);
-            _start = 0;
-            _end = held;
-            _lineStart -= shift;
-        }
-        if (_end == _buffer.Length)
-        {
-            var size = (int)Math.Min((long)_buffer.Length * 2, Math.Max(_buffer.Length + 4096L, _maxRecordBytes + 4096L));
-            var larger = ArrayPool<byte>.Shared.Rent(size);
-            _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-        var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (n == 0)
-            _eof = true;
-        _end += n;
-        return shift;
-    }
-
-    public void Dispose()
-    {
-        var buffer = _buffer;
-        _buffer = [];
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
-    }
+    public void Dispose() => _w.Dispose();
 }
