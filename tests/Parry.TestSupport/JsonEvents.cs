@@ -31,7 +31,7 @@ public static class JsonEvents
         var events = new List<Event>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
         long record = 0;
-        // TryParseValue does not move past the value it last returned, so it would stop after the first object.
+        // Read() steps onto each top-level value; TryParseValue alone stops after the first one.
         while (reader.Read())
         {
             using (var document = JsonDocument.ParseValue(ref reader))
