@@ -1,18 +1,20 @@
 using BenchmarkDotNet.Running;
+using Parry.Bench.Ingest;
 
 namespace Parry.Bench;
 
 internal static class Program
 {
-    // Every benchmark class in this assembly; pick with --filter (e.g. --filter '*Ingest*'). "ingest-cputime [rounds]"
-    // measures decoder throughput in CPU time instead (for a busy shared machine).
-    private static void Main(string[] args)
+    // Whole-run modes by name; anything else goes to BenchmarkDotNet (e.g. --filter '*DecoderBenchmarks*').
+    private static int Main(string[] args) => args.FirstOrDefault() switch
     {
-        if (args.Length > 0 && args[0] == "ingest-cputime")
-        {
-            Ingest.IngestCpuTime.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
-            return;
-        }
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
+        _ => RunBenchmarks(args),
+    };
+
+    private static int RunBenchmarks(string[] args)
+    {
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 }

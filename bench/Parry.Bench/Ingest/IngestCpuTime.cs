@@ -14,8 +14,9 @@ namespace Parry.Bench.Ingest;
 /// </summary>
 internal static class IngestCpuTime
 {
-    public static void Run(int rounds)
+    public static int Run(string[] args)
     {
+        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var json = IngestInputs.RegressionJson(20);
         var access = IngestInputs.AccessLog(DecoderBenchmarks.Lines);
         var auth = IngestInputs.AuthLog(DecoderBenchmarks.Lines);
@@ -28,6 +29,7 @@ internal static class IngestCpuTime
         MeasureJsonStage("json framing+parse+write", json, 1, rounds);
         MeasureStage("web +Build, no fields", access, 4, rounds);
         MeasureStage("web +Build, 48 fields", access, 5, rounds);
+        return 0;
     }
 
     private static void MeasureJsonStage(string label, byte[] input, int stage, int rounds)
