@@ -83,7 +83,7 @@ internal sealed class JsonHead
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName when depth == recordDepth + 1:
-                    pendingName = reader.GetString();
+                    pendingName = TextOf(ref reader);
                     if (recordDepth == 0 && _keys.Count == 0 && reader.ValueTextEquals(RecordsProperty))
                     {
                         // Maybe a wrapper: {"Records":[{…}, …]}.
@@ -127,12 +127,25 @@ internal sealed class JsonHead
             _keys.TryAdd(name, value);
     }
 
+    // An escaped string that is not valid UTF-8 cannot be made text; it is no name or value a probe looks for.
+    private static string? TextOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string? ScalarText(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                var text = reader.GetString() ?? "";
+                var text = TextOf(ref reader) ?? "";
                 return text.Length > MaxValueChars ? text[..MaxValueChars] : text;
             case JsonTokenType.Number:
                 return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);

@@ -16,7 +16,8 @@ public class AllFormatsPropertyTests
         Gen.Elements("{\"Records\":["u8.ToArray(), "{\"ts\":1,\"uid\":\""u8.ToArray(), "#separator \\x09\n#fields\tts\ta\n"u8.ToArray(),
             "#types\ttime\tset[string]\n"u8.ToArray(), "Mar 10 14:22:01 h sshd[1]: "u8.ToArray(), "<34>1 "u8.ToArray(),
             " [10/Oct/2000:13:55:36 -0700] \""u8.ToArray(), "\t"u8.ToArray(), "\n"u8.ToArray(), "\"},"u8.ToArray(),
-            "Failed password for "u8.ToArray(), " port "u8.ToArray(), "\\"u8.ToArray()),
+            "Failed password for "u8.ToArray(), " port "u8.ToArray(), "\\"u8.ToArray(), "{\"\\n"u8.ToArray(), "\"eventid\":\"\\t"u8.ToArray(),
+            new byte[] { 0xff }, new byte[] { 0xed, 0xa0, 0x80 }),
         Gen.Choose(0, 255).Select(b => new[] { (byte)b })), n).Select(parts => parts.SelectMany(p => p).ToArray()));
 
     [Fact]
