@@ -46,7 +46,7 @@ public static class InputDiscovery
 
     private static IEnumerable<InputSource> Walk(string root, HashSet<string> visited, IInputErrorSink errors)
     {
-        var real = RealPath.Of(root);
+        var real = RealPath.TryOf(root);
         if (real is null)
         {
             errors.Report(new InputError(root, null, "cannot resolve the folder's symbolic links"));
@@ -73,7 +73,7 @@ public static class InputDiscovery
             var display = Path.Join(frame.Display, entry.Name);
             if (Directory.Exists(path))
             {
-                var childReal = entry.LinkTarget is null ? Path.Join(frame.Real, entry.Name) : RealPath.Of(path);
+                var childReal = entry.LinkTarget is null ? Path.Join(frame.Real, entry.Name) : RealPath.TryOf(path);
                 if (childReal is null)
                 {
                     errors.Report(new InputError(display, null, "symbolic link cannot be resolved (a loop?); not followed"));

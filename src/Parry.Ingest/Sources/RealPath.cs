@@ -6,8 +6,19 @@ internal static class RealPath
 {
     private const int MaxLinks = 40;
 
-    /// <summary>The resolved path, or null when a link is broken or links nest deeper than a loop allows.</summary>
-    public static string? Of(string path) => Resolve(Path.GetFullPath(path), MaxLinks);
+    /// <summary>The resolved path, or null when a link is broken, links nest deeper than a loop allows, or the path
+    /// cannot be inspected (too long, no permission).</summary>
+    public static string? TryOf(string path)
+    {
+        try
+        {
+            return Resolve(Path.GetFullPath(path), MaxLinks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static string? Resolve(string full, int budget)
     {

@@ -131,14 +131,22 @@ public sealed class ZeekTsvFormat : IInputFormat
 
     private static void WriteValue(ReadOnlySpan<char> value, string type, ZeekTsvHeader header, EventBuilder builder)
     {
-        if (type.StartsWith("set[", StringComparison.Ordinal) || type.StartsWith("vector[", StringComparison.Ordinal))
+        var open = type.IndexOf('[');
+        if (open > 0 && type.EndsWith(']') && type.AsSpan(0, open) is "set" or "vector")
         {
+            var inner = type[(open + 1)..^1];
             builder.StartArray();
             if (!value.SequenceEqual(header.Empty))
             {
-                var inner = type[(type.IndexOf('[') + 1)..^1];
-                foreach (var item in value.Split(header.SetSeparator))
-                    WriteScalar(value[item], inner, builder);
+                if (header.SetSeparator.Length == 0)
+                {
+                    WriteScalar(value, inner, builder);
+                }
+                else
+                {
+                    foreach (var item in value.Split(header.SetSeparator))
+                        WriteScalar(value[item], inner, builder);
+                }
             }
             builder.EndArray();
             return;

@@ -69,4 +69,13 @@ public class ZeekTsvFormatTests
         Format.Probe(System.Text.Encoding.UTF8.GetBytes(Dns), "dns.log").ShouldBe(ZeekTsvFormat.Score);
         Format.Probe("ts\tuid\n"u8, "dns.log").ShouldBe(0);
     }
+
+    [Fact]
+    public void Malformed_headers_do_not_throw_and_are_reported()
+    {
+        var text = "#separator \\x09\n#set_separator\t\n#fields\ta\tb\n#types\tset[\tvector[string\n1,2\t3\n#bogus header\n#separator xx\n";
+        var (events, errors) = Decoding.Run(Format, text, Decoding.Fields("a", "b"));
+        events.ShouldHaveSingleItem().GetString(Decoding.Fields("a", "b").IdOf("a")).ShouldBe("1,2");
+        errors.All.ShouldHaveSingleItem().Message.ShouldContain("lines 6-7");
+    }
 }
