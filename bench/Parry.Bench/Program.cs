@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Evtx;
+using Parry.Bench.Ingest;
 
 namespace Parry.Bench;
 
@@ -10,6 +11,7 @@ internal static class Program
     {
         "evtx-throughput" => EvtxThroughput.Run(args[1..]),
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 
