@@ -77,9 +77,12 @@ public sealed class CommandExpander
         for (var layer = 0; start < words.Count && layer < 16; layer++)
         {
             var raw = words[start];
+            // A variable, an expression or a string literal in PowerShell is not a program.
+            if (raw.Length == 0 || raw[0] is '$' or '(' or '@' or '{' or '[' || (command.Dialect == ShellDialect.PowerShell && raw.Contains("://", StringComparison.Ordinal)))
+                break;
             var program = programOverride ?? ProgramName.Normalise(raw);
             programOverride = null;
-            if (program.Length == 0 || program[0] is '$' or '(' or '@' or '{' or '[')
+            if (program.Length == 0)
                 break;
             var next = Wrappers.Next(this, program, command, start);
             var end = next.Index > start && next.Index <= words.Count ? next.Index : words.Count;
@@ -126,7 +129,7 @@ public sealed class CommandExpander
         Add(decoded, ShellDialect.Posix, command.Depth + 1);
     }
 
-    internal void AddCode(string language, string code) => Result.Code.Add(new CodeText(language, code));
+    internal void AddCode(string language, string code, int depth) => Result.Code.Add(new CodeText(language, code, depth));
 
     internal void Note(string behaviour, string evidence) => Result.Behaviours.Add(new BehaviourNote(behaviour, evidence));
 

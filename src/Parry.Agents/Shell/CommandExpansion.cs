@@ -6,7 +6,7 @@ public readonly record struct ScriptText(ShellDialect Dialect, string Text, int 
 
 /// <summary>Code handed to an interpreter on its command line (<c>python -c</c>, <c>perl -e</c>) or in a
 /// here-document.</summary>
-public readonly record struct CodeText(string Language, string Text);
+public readonly record struct CodeText(string Language, string Text, int Depth);
 
 /// <summary>A behaviour the expansion itself recognised while unwrapping (an encoded PowerShell command, base64 text
 /// decoded into a shell), with the text that shows it.</summary>

@@ -141,12 +141,29 @@ internal sealed class PowerShellParser
             _current.Words.Clear();
             return;
         }
-        if (_current.Words.Count == 0 && word.StartsWith('$') && word.EndsWith('=') && !word.EndsWith("==", StringComparison.Ordinal))
+        // $x=command or $x= command (no spaces around '=').
+        if (_current.Words.Count == 0 && word.Length > 2 && word[0] == '$')
         {
-            _current.Assignments.Add(word);
-            return;
+            var equals = word.IndexOf('=');
+            if (equals > 1 && (equals + 1 >= word.Length || word[equals + 1] != '=') && IsVariableName(word.AsSpan(1, equals - 1)))
+            {
+                _current.Assignments.Add(word[..(equals + 1)]);
+                if (equals + 1 < word.Length)
+                    _current.Words.Add(word[(equals + 1)..]);
+                return;
+            }
         }
         _current.Words.Add(word);
+    }
+
+    private static bool IsVariableName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '{' or '}'))
+                return false;
+        }
+        return true;
     }
 
     private void End(ShellOperator next)
@@ -208,7 +225,10 @@ internal sealed class PowerShellParser
                 case '(':
                     if (_word.Length > 0 && !IsMemberAccess())
                         return _word.ToString();
-                    ReadGroup('(', ')');
+                    if (_word.Length > 0)
+                        ReadRaw('(', ')'); // a method's arguments are expressions, not commands
+                    else
+                        ReadGroup('(', ')');
                     break;
                 case '{':
                     ReadGroup('{', '}');
@@ -247,6 +267,14 @@ internal sealed class PowerShellParser
         var close = FindClosing(_position, opening, closing);
         var inner = _text.Substring(_position + 1, Math.Max(0, Math.Min(close, _text.Length) - _position - 1));
         Parse(inner, _depth + 1, _budget, _output);
+        var end = Math.Min(_text.Length, close + 1);
+        _word.Append(_text, _position, end - _position);
+        _position = end;
+    }
+
+    private void ReadRaw(char opening, char closing)
+    {
+        var close = FindClosing(_position, opening, closing);
         var end = Math.Min(_text.Length, close + 1);
         _word.Append(_text, _position, end - _position);
         _position = end;

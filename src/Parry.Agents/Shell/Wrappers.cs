@@ -56,6 +56,10 @@ internal static class Wrappers
                 return Inner(OptionScanner.FirstOperand(words, start + 1, "aPupd", "--address", "--port", "--user", "--pass"), words);
             case "nsenter":
                 return Inner(OptionScanner.FirstOperand(words, start + 1, "tSGrw", "--target", "--setuid", "--setgid", "--root", "--wd"), words);
+            case "sshpass":
+                return Inner(OptionScanner.FirstOperand(words, start + 1, "pfdP"), words);
+            case "rlwrap":
+                return Inner(OptionScanner.FirstOperand(words, start + 1, "aefhHlOopPqsStw"), words);
             case "busybox":
                 return Inner(start + 1, words);
             case "call":
@@ -407,12 +411,12 @@ internal static class Wrappers
             var word = words[i];
             if (word == "-c" && i + 1 < words.Count)
             {
-                expander.AddCode("python", words[i + 1]);
+                expander.AddCode("python", words[i + 1], command.Depth + 1);
                 return new WrapStep(-1, RunsAnother: true);
             }
             if (word.StartsWith("-c", StringComparison.Ordinal) && word.Length > 2)
             {
-                expander.AddCode("python", word[2..]);
+                expander.AddCode("python", word[2..], command.Depth + 1);
                 return new WrapStep(-1, RunsAnother: true);
             }
             if (word == "-m" && i + 1 < words.Count)
@@ -446,7 +450,7 @@ internal static class Wrappers
             var word = words[i];
             if ((OptionScanner.IsBundleWith(word, codeFlag) || word is "--eval" or "-p" or "--print" or "-E") && i + 1 < words.Count)
             {
-                expander.AddCode(program, words[i + 1]);
+                expander.AddCode(program, words[i + 1], command.Depth + 1);
                 return new WrapStep(-1, RunsAnother: true);
             }
             if (word.StartsWith('-'))
@@ -464,7 +468,7 @@ internal static class Wrappers
             var code = redirect.HereDocument ?? (redirect.Operator == "<<<" ? redirect.Target : null);
             if (code is null)
                 continue;
-            expander.AddCode(language, code);
+            expander.AddCode(language, code, command.Depth + 1);
             ran = true;
         }
         return new WrapStep(-1, RunsAnother: ran);
