@@ -70,6 +70,9 @@ internal sealed class CmdParser
                     _position++;
                     End(ShellOperator.Pipe);
                     break;
+                case '(' or ')' when InForHead:
+                    _position++; // the set of a for loop: part of its head
+                    break;
                 case '(' when _current.Words.Count == 0:
                     _position++;
                     break;
@@ -85,7 +88,7 @@ internal sealed class CmdParser
                     ReadRedirect(null);
                     break;
                 default:
-                    if (char.IsAsciiDigit(c) && Peek(1) is '>' or '<' && _word.Length == 0)
+                    if (char.IsAsciiDigit(c) && Peek(1) is '>' or '<')
                     {
                         _position++;
                         ReadRedirect(c - '0');
@@ -100,8 +103,12 @@ internal sealed class CmdParser
                     break;
             }
         }
+        if (_position < _text.Length)
+            _budget.MarkTruncated();
         End(ShellOperator.None);
     }
+
+    private bool InForHead => _current.Words.Count > 0 && _current.Words[0].Equals("for", StringComparison.OrdinalIgnoreCase);
 
     // "do (" and "else (" open a block whose commands are separate; "if … (" does too.
     private bool IsBlockHead()

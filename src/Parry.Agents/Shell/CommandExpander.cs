@@ -84,11 +84,13 @@ public sealed class CommandExpander
             programOverride = null;
             if (program.Length == 0)
                 break;
+            // The wrapper comes before what it runs, though a script it runs is expanded while it is read.
+            var position = Result.Invocations.Count;
             var next = Wrappers.Next(this, program, command, start);
             var end = next.Index > start && next.Index <= words.Count ? next.Index : words.Count;
             var arguments = words.GetRange(start + 1, end - start - 1);
             var invocation = new Invocation(program, raw, arguments, command, command.Depth, next.RunsAnother || next.Index > start);
-            Result.Invocations.Add(invocation);
+            Result.Invocations.Insert(position, invocation);
             _finalOf[command] = invocation;
             if (next.Index <= start || next.Index >= words.Count)
                 break;

@@ -12,7 +12,7 @@ namespace Parry.Agents.Shell;
 internal sealed class PosixShellParser
 {
     private static readonly HashSet<string> SkippedReservedWords =
-        new(StringComparer.Ordinal) { "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time", "esac" };
+        new(StringComparer.Ordinal) { "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "esac" };
 
     private readonly string _text;
     private readonly int _depth;
@@ -24,6 +24,8 @@ internal sealed class PosixShellParser
     private ShellCommand _current;
     private bool _skipRestOfCommand;
     private int _caseDepth;
+    private bool _caseHead;     // between "case" and "in"
+    private bool _casePattern;  // reading a pattern list, up to its ')'
 
     private PosixShellParser(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
     {
@@ -53,7 +55,7 @@ internal sealed class PosixShellParser
                 case ' ' or '\t' or '\r':
                     _position++;
                     break;
-                case '\n':
+                case '\n' when !_casePattern:
                     _position++;
                     End(ShellOperator.Sequence);
                     ReadHereDocuments();
@@ -82,23 +84,35 @@ internal sealed class PosixShellParser
                     _position += 2;
                     End(ShellOperator.Or);
                     break;
+                case '|' when _casePattern:
+                    _position++;
+                    break;
                 case '|':
                     _position += Peek(1) == '&' ? 2 : 1;
                     End(ShellOperator.Pipe);
                     break;
                 case ';':
+                    var caseEnd = Peek(1) == ';' || (Peek(1) == '&' && _caseDepth > 0);
                     _position++;
                     while (Peek(0) is ';' or '&')
                         _position++;
                     End(ShellOperator.Sequence);
+                    if (caseEnd && _caseDepth > 0)
+                        _casePattern = true;
+                    break;
+                case '\n' when _casePattern:
+                    _position++;
+                    break;
+                case '(' when _casePattern:
+                    _position++;
                     break;
                 case '(':
                     OpenParenthesis();
                     break;
                 case ')':
                     _position++;
-                    if (_caseDepth > 0 && _current.Redirects.Count == 0)
-                        _current = new ShellCommand(ShellDialect.Posix, _depth, _current.PipedIn); // a case pattern
+                    if (_casePattern)
+                        _casePattern = false;
                     else
                         End(ShellOperator.Sequence);
                     break;
@@ -120,6 +134,8 @@ internal sealed class PosixShellParser
                     break;
             }
         }
+        if (_position < _text.Length)
+            _budget.MarkTruncated();
         End(ShellOperator.None);
         ReadHereDocuments();
     }
@@ -211,9 +227,27 @@ internal sealed class PosixShellParser
 
     private void AddWord(Word word)
     {
+        var text = word.Text;
+        if (_caseHead)
+        {
+            if (text == "in" && !word.Quoted)
+            {
+                _caseHead = false;
+                _casePattern = true;
+            }
+            return;
+        }
+        if (_casePattern)
+        {
+            if (text == "esac" && !word.Quoted)
+            {
+                _casePattern = false;
+                _caseDepth--;
+            }
+            return;
+        }
         if (_skipRestOfCommand)
             return;
-        var text = word.Text;
         if (_current.Words.Count == 0 && !word.Quoted)
         {
             if (SkippedReservedWords.Contains(text))
@@ -229,9 +263,7 @@ internal sealed class PosixShellParser
                     return;
                 case "case":
                     _caseDepth++;
-                    _skipRestOfCommand = true;
-                    return;
-                case "in" when _caseDepth > 0:
+                    _caseHead = true;
                     return;
             }
             if (_current.Words.Count == 0 && IsAssignment(text))
@@ -306,6 +338,7 @@ internal sealed class PosixShellParser
                     {
                         _word.Append(_text[_position + 1]);
                         _position += 2;
+                        quoted = true; // \{ or a\=b is a plain word, not a reserved word or an assignment
                     }
                     else
                     {

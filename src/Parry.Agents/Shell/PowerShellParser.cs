@@ -20,6 +20,8 @@ internal sealed class PowerShellParser
     private readonly StringBuilder _word = new();
     private int _position;
     private ShellCommand _current;
+    private bool _callOperator;        // '&' or '.' before the command: its first word is a program even when quoted
+    private bool _firstWordQuoted;     // a statement starting with a string is an expression, not a command
 
     private PowerShellParser(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
     {
@@ -72,6 +74,7 @@ internal sealed class PowerShellParser
                     break;
                 case '&' when _current.Words.Count == 0:
                     _position++; // the call operator: the next word is the command
+                    _callOperator = true;
                     break;
                 case '&':
                     _position++;
@@ -97,6 +100,7 @@ internal sealed class PowerShellParser
                     break;
                 case '.' when _current.Words.Count == 0 && Peek(1) is ' ' or '\t':
                     _position++; // dot-sourcing: the next word is the script
+                    _callOperator = true;
                     break;
                 default:
                     if (char.IsAsciiDigit(c) && Peek(1) == '>')
@@ -106,14 +110,17 @@ internal sealed class PowerShellParser
                         break;
                     }
                     var start = _position;
+                    var quotedStart = c is '\'' or '"' or '@';
                     var word = ReadWord();
                     if (_position == start)
                         _position++;
                     else
-                        AddWord(word);
+                        AddWord(word, quotedStart);
                     break;
             }
         }
+        if (_position < _text.Length)
+            _budget.MarkTruncated();
         End(ShellOperator.None);
     }
 
@@ -132,8 +139,10 @@ internal sealed class PowerShellParser
         _current.Redirects.Add(new ShellRedirect(op, descriptor, ReadWord()));
     }
 
-    private void AddWord(string word)
+    private void AddWord(string word, bool quotedStart)
     {
+        if (_current.Words.Count == 0)
+            _firstWordQuoted = quotedStart && !_callOperator;
         // $x = command …: an assignment; what follows is the command.
         if (_current.Words.Count == 1 && word == "=" && _current.Words[0].StartsWith('$'))
         {
@@ -168,6 +177,10 @@ internal sealed class PowerShellParser
 
     private void End(ShellOperator next)
     {
+        if (_firstWordQuoted)
+            _current.Words.Clear(); // 'text' | Out-File x: the string is a value, not a program
+        _firstWordQuoted = false;
+        _callOperator = false;
         if (!_current.IsEmpty)
         {
             _current.Next = next;

@@ -25,6 +25,8 @@ internal sealed class ShellParseBudget(int maxDepth = 8, int maxCommands = 1024)
         return true;
     }
 
+    public void MarkTruncated() => Truncated = true;
+
     public bool CanNest(int depth)
     {
         if (depth < MaxDepth)
