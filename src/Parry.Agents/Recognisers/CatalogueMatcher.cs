@@ -90,9 +90,12 @@ internal static class CatalogueMatcher
             var before = targets.Targets.Count;
             targets.AddWord(word, network && !word.StartsWith('-'));
             // nc host port, telnet host port: a bare number right after a host is its port.
-            if (targets.Targets.Count > before && i + 1 < arguments.Count
+            if (targets.Targets.Count > before && i + 1 < arguments.Count && targets.Targets[^1].Port is null
                 && Parry.Agents.Targets.TargetParser.TryParsePort(arguments[i + 1], out var next))
-                targets.AddPort(next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            {
+                targets.AddHostOrAddress(targets.Targets[^1].Value, next, null, hostExpected: true);
+                i++;
+            }
         }
         foreach (var redirect in invocation.Command.Redirects)
             targets.AddWord(redirect.Target, hostExpected: false);

@@ -88,8 +88,8 @@ internal sealed class TargetCollector
             return;
         if (_urlsSeen.Add(url.Url) && _urlsSeen.Count <= MaxTargets)
             Urls.Add(url.Url);
-        if (url.IsNetwork && url.Host.Length > 0)
-            AddHostOrAddress(url.Host, url.Port, url.Url, hostExpected: true);
+        if (url.IsNetwork && url.Host.Length > 0 && !AddHostOrAddress(url.Host, url.Port, url.Url, hostExpected: true) && IsDnsName(url.Host))
+            Add(TargetKind.Host, url.Host, TargetClassifier.ClassifyHost(url.Host), url.Port, url.Url); // any name a URL gives is a host
     }
 
     public void AddPort(string port)
@@ -226,6 +226,9 @@ internal sealed class TargetCollector
         if (port is { } p)
             AddPort(p.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private static bool IsDnsName(string host) =>
+        host.Length is > 0 and <= 253 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !host.StartsWith('.');
 
     private static bool IsUserName(ReadOnlySpan<char> user)
     {

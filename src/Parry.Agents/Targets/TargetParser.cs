@@ -8,6 +8,11 @@ namespace Parry.Agents.Targets;
 /// <summary>Parsing of the ways a target is written: addresses, networks, host names, <c>host:port</c>, URLs.</summary>
 public static class TargetParser
 {
+    // Country codes that are also common file extensions (setup.py, run.sh, Makefile.am …): a bare word ending in one
+    // is a host only where a host is expected.
+    private static readonly FrozenSet<string> FileExtensionTlds =
+        "py sh pl md rs so cc in am ac ps pm mk ml mo tf".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
     // Country-code TLDs, generic TLDs commonly seen, and the special-use and internal suffixes classified elsewhere.
     private static readonly FrozenSet<string> Tlds = (
         "ad ae af ag ai al ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cd cf cg " +
@@ -17,17 +22,12 @@ public static class TargetParser
         "na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pn pr pt pw qa re ro ru rw sa sb sc sd se sg si sk sl " +
         "sm sn sr ss st sv sx sy sz tc td tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu " +
         "wf ws ye yt za zm zw su " +
-        "com net org edu gov mil int info biz name pro aero coop museum mobi jobs travel tel asia cat arpa app dev cloud " +
-        "online site xyz tech store shop blog news live today world space website page club top vip icu link click fun " +
-        "art design agency digital email network systems solutions services security software host hosting server zone " +
-        "run io ai gg me tv ly so sh onion " +
+        // Generic TLDs that are also everyday words (name, email, host, server, link …) are left out: config keys such
+        // as user.name and db.host are far more common in command lines than hosts under them.
+        "com net org edu gov mil int info biz pro aero coop museum mobi jobs travel tel asia arpa app dev cloud " +
+        "xyz io ai gg me tv ly onion " +
         "local internal lan corp home intranet private localdomain lab htb thm priv intra domain localhost example test invalid")
-        .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
-
-    // Country codes that are also common file extensions (setup.py, run.sh, Makefile.am …): a bare word ending in one
-    // is a host only where a host is expected.
-    private static readonly FrozenSet<string> FileExtensionTlds =
-        "py sh pl md rs so cc in am ac ps pm mk ml mo tf".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(FileExtensionTlds).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A strict dotted quad (four decimal parts 0–255); <c>1.2</c> or <c>1.2.3.4.5</c> are not addresses.</summary>
     public static bool TryParseIPv4(ReadOnlySpan<char> text, out IPAddress address)
