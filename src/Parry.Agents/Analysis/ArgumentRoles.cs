@@ -63,10 +63,17 @@ internal static class ArgumentRoles
         return shellTool && key[..length] is "input" or "args" or "line" or "arguments" or "shell" ? ArgumentRole.Shell : ArgumentRole.Generic;
     }
 
-    /// <summary>Tools that run a command line (a terminal, a shell, an exec tool).</summary>
+    /// <summary>Tools that run a command line (a terminal, a shell, an exec tool) — not those that run code in a
+    /// language (python_exec, run_javascript, notebook cells).</summary>
     public static bool IsShellTool(string tool)
     {
         var folded = tool.ToLowerInvariant();
+        foreach (var word in Words(tool))
+        {
+            if (word is "python" or "py" or "python3" or "javascript" or "js" or "node" or "ruby" or "perl" or "php" or "code"
+                or "notebook" or "jupyter" or "ipython" or "eval" or "sql" or "query" or "lua" or "r")
+                return false;
+        }
         return folded.Contains("bash", StringComparison.Ordinal) || folded.Contains("shell", StringComparison.Ordinal)
             || folded.Contains("terminal", StringComparison.Ordinal) || folded.Contains("exec", StringComparison.Ordinal)
             || folded.Contains("command", StringComparison.Ordinal) || folded.Contains("powershell", StringComparison.Ordinal)

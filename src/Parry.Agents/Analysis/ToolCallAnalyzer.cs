@@ -113,7 +113,7 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
         }
         var request = HttpRequestOf(element, context);
         if (request is not null)
-            HttpRequestRecogniser.Recognise(request, "call " + context.Tool, collector);
+            RecogniseRequest(request, "call " + context.Tool, collector);
         var count = 0;
         foreach (var property in element.EnumerateObject())
         {
@@ -246,7 +246,7 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
             {
                 var request = new HttpRequest();
                 request.Urls.Add(text);
-                HttpRequestRecogniser.Recognise(request, evidence, collector);
+                RecogniseRequest(request, evidence, collector);
                 break;
             }
             case ArgumentRole.Sql:
@@ -300,7 +300,7 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
         {
             var request = new HttpRequest();
             request.Urls.Add(trimmed);
-            HttpRequestRecogniser.Recognise(request, evidence, collector);
+            RecogniseRequest(request, evidence, collector);
             return;
         }
         collector.Targets.ScanText(text);
@@ -310,6 +310,16 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
                 SensitivePathMatcher.Check(text, false, evidence, collector);
             SqlInjectionRecogniser.Recognise(text, evidence, collector);
         }
+    }
+
+    // A request the tool itself makes (a fetch or browser tool), not a program on a command line.
+    private static void RecogniseRequest(HttpRequest request, string evidence, AnalysisCollector collector)
+    {
+        if (request.Urls.Count == 0)
+            return;
+        if (request.Urls.Any(u => Targets.UrlParts.TryParse(u, out var url) && url.IsNetwork))
+            collector.AddBehaviour("http-request", evidence);
+        HttpRequestRecogniser.Recognise(request, evidence, collector);
     }
 
     // Recognisers can add more to analyse (code runs a shell command, a command hands code to python): repeat until

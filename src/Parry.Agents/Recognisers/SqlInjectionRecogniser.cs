@@ -66,7 +66,7 @@ internal static partial class SqlInjectionRecogniser
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = 50;
 
-    [GeneratedRegex(@"(?:['""`)]\s*|\b)(?:or|\|\|)\s+(?:(['""]?)(\w+)\1\s*(?:=|like)\s*\1\2\1|true\b|1\b(?!\s*[=<>])|''\s*=\s*')", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:['""`)]\s*|\b)(?:or|\|\|)\s+(?:(['""]?)(\w+)\1\s*(?:=|like)\s*\1\2(?!\w)|true\b|1\b(?!\s*[=<>])|''\s*=\s*')", Options, TimeoutMs)]
     private static partial Regex Tautology();
 
     [GeneratedRegex(@"['""]\s*\)*\s*(?:--|#|/\*)", Options, TimeoutMs)]

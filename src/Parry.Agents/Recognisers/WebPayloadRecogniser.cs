@@ -63,10 +63,50 @@ internal static partial class WebPayloadRecogniser
     public static void ScanBody(string body, string evidence, AnalysisCollector collector)
     {
         var trimmed = body.TrimStart();
+        if ((trimmed.StartsWith('{') || trimmed.StartsWith('[')) && ScanJson(body, evidence, collector))
+            return;
         if (trimmed.StartsWith('{') || trimmed.StartsWith('[') || trimmed.StartsWith('<') || !body.Contains('='))
             ScanValue(body, evidence, collector, isPath: false);
         else
             ScanQuery(body, evidence, collector);
+    }
+
+    // A JSON body: each string in it is a value a server will use.
+    private static bool ScanJson(string body, string evidence, AnalysisCollector collector)
+    {
+        if (body.Length > MaxValueChars * 8)
+            return false;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body, new System.Text.Json.JsonDocumentOptions { MaxDepth = 32 });
+            var count = 0;
+            ScanJsonStrings(document.RootElement, evidence, collector, ref count);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void ScanJsonStrings(System.Text.Json.JsonElement element, string evidence, AnalysisCollector collector, ref int count)
+    {
+        if (++count > 256)
+            return;
+        switch (element.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    ScanJsonStrings(property.Value, evidence, collector, ref count);
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    ScanJsonStrings(item, evidence, collector, ref count);
+                break;
+            case System.Text.Json.JsonValueKind.String:
+                ScanValue(element.GetString() ?? "", evidence, collector, isPath: false);
+                break;
+        }
     }
 
     public static void ScanValue(string value, string evidence, AnalysisCollector collector, bool isPath)
