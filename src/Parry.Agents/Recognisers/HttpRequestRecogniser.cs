@@ -14,6 +14,12 @@ internal static class HttpRequestRecogniser
     private static readonly HashSet<string> MetadataHosts =
         new(StringComparer.Ordinal) { "169.254.169.254", "metadata.google.internal", "metadata", "fd00:ec2::254", "100.100.100.200", "169.254.170.2" };
 
+    private static readonly string[] ServerScriptExtensions =
+        [".php", ".phtml", ".php5", ".phar", ".jsp", ".jspx", ".asp", ".aspx", ".ashx", ".asmx", ".cfm", ".pl", ".cgi", ".py", ".rb", ".sh", ".war", ".ear"];
+
+    private static bool IsServerScript(string file) =>
+        ServerScriptExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
     public static void Recognise(Invocation invocation, AnalysisCollector collector)
     {
         if (!NetworkPrograms.IsHttpClient(invocation.Program) || HttpClientOptions.Read(invocation.Program, invocation.Arguments) is not { } request)
@@ -42,7 +48,12 @@ internal static class HttpRequestRecogniser
         WebPayloadRecogniser.Recognise(request, evidence, collector);
         foreach (var upload in request.Uploads)
             SensitivePathMatcher.Check(upload, false, evidence, collector);
-        if (request.Uploads.Count > 0 && remote)
+        if (request.Uploads.Count == 0 || !remote)
+            return;
+        // A server-side script sent to a web server is planted there to run (a web shell); any other file leaves.
+        if (request.Uploads.Any(IsServerScript))
+            collector.AddBehaviour("web-shell-upload", evidence);
+        if (!request.Uploads.All(IsServerScript))
             collector.AddBehaviour("http-file-upload", evidence);
     }
 }
