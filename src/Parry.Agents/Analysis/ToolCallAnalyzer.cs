@@ -92,7 +92,9 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
                 }
                 break;
             case JsonValueKind.String:
-                Value(element.GetString() ?? "", ArgumentRoles.Of(name, context.ShellTool), name, context, collector);
+                // A shell tool given a bare string runs it.
+                var role = name is null && depth == 0 && context.ShellTool ? ArgumentRole.Shell : ArgumentRoles.Of(name, context.ShellTool);
+                Value(element.GetString() ?? "", role, name, context, collector);
                 break;
             case JsonValueKind.Number when ArgumentRoles.Of(name, context.ShellTool) == ArgumentRole.Port:
                 if (Targets.TargetParser.TryParsePort(element.GetRawText(), out var port))
@@ -289,7 +291,7 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
     private void Generic(string text, string evidence, AnalysisCollector collector)
     {
         var trimmed = text.TrimStart();
-        var space = trimmed.IndexOfAny([' ', '\t', '\n']);
+        var space = trimmed.IndexOfAny([' ', '\t', '\n', ';', '|', '&']);
         var first = ProgramName.Normalise(space < 0 ? trimmed : trimmed[..space]);
         if (space > 0 && first.Length > 1 && (Catalogue.Knows(first) || ProgramName.IsCommandInterpreter(first)))
         {

@@ -146,10 +146,13 @@ internal static partial class WebPayloadRecogniser
     {
         if (value.AsSpan().IndexOfAny(";|&`\n") < 0 && !value.Contains("$(", StringComparison.Ordinal))
             return false;
+        // The value holds a shell operator outside quotes (checked by parsing: quoted ones do not split it) and one
+        // of the commands it makes is a probe.
         var commands = new List<ShellCommand>();
         PosixShellParser.Parse(value, 0, new ShellParseBudget(maxDepth: 2, maxCommands: 16), commands);
-        var joined = commands.Count > 1 || commands.Any(c => c.Next != ShellOperator.None || c.Depth > 0);
-        return joined && commands.Any(c => c.Words.Count > 0 && ProbeCommands.Contains(ProgramName.Normalise(c.Words[0])));
+        var split = commands.Count > 1 || commands.Any(c => c.Next != ShellOperator.None || c.Depth > 0)
+            || value.TrimStart()[0] is ';' or '|' or '&' or '\n' or '`';
+        return split && commands.Any(c => c.Words.Count > 0 && ProbeCommands.Contains(ProgramName.Normalise(c.Words[0])));
     }
 
     private static bool IsPathTraversal(string value, bool isPath)

@@ -6,6 +6,8 @@ using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>
@@ -146,7 +148,7 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
             reason = $"{reason} (approved or denied by {by}{(TraceJson.Text(approval, "reason") is { } why ? ": " + why : "")})";
         return call with
         {
-            Arguments = call.Arguments.ValueKind == JsonValueKind.Undefined && root.TryGetProperty("arguments", out var arguments)
+            Arguments = call.Arguments.ValueKind == JsonValueKind.Undefined && Has(root, "arguments", out var arguments)
                 ? TraceJson.Arguments(arguments)
                 : call.Arguments,
             Decision = new ToolCallDecision(action, TraceJson.Text(root, "rule"), reason),
@@ -155,7 +157,7 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
 
     private static ToolCall Result(JsonElement root, ToolCall call)
     {
-        var isError = root.TryGetProperty("is_error", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var isError = Has(root, "is_error", out var flag) && flag.ValueKind == JsonValueKind.True;
         var text = TraceJson.Text(root, "summary") ?? TraceJson.Text(root, "error");
         var status = TraceJson.Text(root, "status");
         if (status is not null && status != "ok")

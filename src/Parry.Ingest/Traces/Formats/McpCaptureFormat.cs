@@ -6,6 +6,8 @@ using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>
@@ -139,11 +141,11 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
             var server = meta.ValueKind == JsonValueKind.Object ? TraceJson.Text(meta, "server", "server_name", "serverName") : null;
             var method = TraceJson.Text(element, "method");
             var id = TraceJson.Id(element);
-            element.TryGetProperty("params", out var parameters);
+            Has(element, "params", out var parameters);
 
             switch (method)
             {
-                case "initialize" when parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("clientInfo", out var client):
+                case "initialize" when parameters.ValueKind == JsonValueKind.Object && Has(parameters, "clientInfo", out var client):
                     _clientName = TraceJson.Text(client, "name") ?? _clientName;
                     _clientVersion = TraceJson.Text(client, "version") ?? _clientVersion;
                     return;
@@ -157,7 +159,7 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
                     {
                         Tool = tool,
                         Server = server ?? _server,
-                        Arguments = parameters.TryGetProperty("arguments", out var arguments) ? arguments.Clone() : default,
+                        Arguments = Has(parameters, "arguments", out var arguments) ? arguments.Clone() : default,
                         Session = session ?? defaultSession,
                         ClientName = _clientName,
                         ClientVersion = _clientVersion,
@@ -178,9 +180,9 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
         private void Response(JsonElement element, string id, string direction, DateTimeOffset? time, List<Pending> done)
         {
-            var hasResult = element.TryGetProperty("result", out var result);
-            var hasError = element.TryGetProperty("error", out var error);
-            if (hasResult && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("serverInfo", out var serverInfo))
+            var hasResult = Has(element, "result", out var result);
+            var hasError = Has(element, "error", out var error);
+            if (hasResult && result.ValueKind == JsonValueKind.Object && Has(result, "serverInfo", out var serverInfo))
             {
                 _server ??= TraceJson.Text(serverInfo, "name");
                 return;
@@ -188,7 +190,7 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
             // Only a tools/call result (content, isError, structuredContent) or an error answers a pending call: a
             // response to a server-initiated request may share the id.
             var toolResult = hasResult && result.ValueKind == JsonValueKind.Object
-                && (result.TryGetProperty("content", out _) || result.TryGetProperty("isError", out _) || result.TryGetProperty("structuredContent", out _));
+                && (Has(result, "content", out _) || Has(result, "isError", out _) || Has(result, "structuredContent", out _));
             if (!toolResult && !hasError)
                 return;
             if (Take(id, direction, mustBeReply: true) is not { } pending)
@@ -229,15 +231,15 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
         }
 
         private static bool IsJsonRpc(JsonElement element) =>
-            element.TryGetProperty("jsonrpc", out _) || element.TryGetProperty("method", out _)
-            || (element.TryGetProperty("id", out _) && (element.TryGetProperty("result", out _) || element.TryGetProperty("error", out _)));
+            Has(element, "jsonrpc", out _) || Has(element, "method", out _)
+            || (Has(element, "id", out _) && (Has(element, "result", out _) || Has(element, "error", out _)));
 
         private static bool Unwrap(JsonElement wrapper, out JsonElement message, out JsonDocument? owned)
         {
             owned = null;
             foreach (var key in WrapperKeys)
             {
-                if (!wrapper.TryGetProperty(key, out var value))
+                if (!Has(wrapper, key, out var value))
                     continue;
                 if (value.ValueKind == JsonValueKind.Object)
                 {

@@ -7,6 +7,8 @@ using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>
@@ -108,18 +110,18 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
             {
                 found = true;
                 session = Session(request) ?? session;
-                if (request.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+                if (Has(request, "messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
                     Messages(messages, record, session, lineTime, done);
             }
             foreach (var response in Responses(root))
             {
                 found = true;
                 var created = TraceJson.Time(response, "created") ?? lineTime;
-                if (!response.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
+                if (!Has(response, "choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
                     continue;
                 foreach (var choice in choices.EnumerateArray())
                 {
-                    if (choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("message", out var message))
+                    if (choice.ValueKind == JsonValueKind.Object && Has(choice, "message", out var message))
                         Assistant(message, record, session, created, done);
                 }
             }
@@ -137,15 +139,15 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
         private static IEnumerable<JsonElement> Requests(JsonElement root)
         {
-            if (root.TryGetProperty("messages", out _))
+            if (Has(root, "messages", out _))
                 yield return root;
             foreach (var name in (string[])["request", "body", "input"])
             {
-                if (root.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object)
+                if (Has(root, name, out var inner) && inner.ValueKind == JsonValueKind.Object)
                 {
-                    if (inner.TryGetProperty("messages", out _))
+                    if (Has(inner, "messages", out _))
                         yield return inner;
-                    else if (inner.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("messages", out _))
+                    else if (Has(inner, "body", out var body) && body.ValueKind == JsonValueKind.Object && Has(body, "messages", out _))
                         yield return body;
                 }
             }
@@ -153,15 +155,15 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
         private static IEnumerable<JsonElement> Responses(JsonElement root)
         {
-            if (root.TryGetProperty("choices", out _))
+            if (Has(root, "choices", out _))
                 yield return root;
             foreach (var name in (string[])["response", "output", "completion"])
             {
-                if (root.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object)
+                if (Has(root, name, out var inner) && inner.ValueKind == JsonValueKind.Object)
                 {
-                    if (inner.TryGetProperty("choices", out _))
+                    if (Has(inner, "choices", out _))
                         yield return inner;
-                    else if (inner.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("choices", out _))
+                    else if (Has(inner, "body", out var body) && body.ValueKind == JsonValueKind.Object && Has(body, "choices", out _))
                         yield return body;
                 }
             }
@@ -192,20 +194,20 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
         {
             if (message.ValueKind != JsonValueKind.Object)
                 return null;
-            if (message.TryGetProperty("tool_calls", out var toolCalls) && toolCalls.ValueKind == JsonValueKind.Array)
+            if (Has(message, "tool_calls", out var toolCalls) && toolCalls.ValueKind == JsonValueKind.Array)
             {
                 foreach (var toolCall in toolCalls.EnumerateArray())
                 {
-                    if (!toolCall.TryGetProperty("function", out var function) || TraceJson.Text(function, "name") is not { } name)
+                    if (!Has(toolCall, "function", out var function) || TraceJson.Text(function, "name") is not { } name)
                         continue;
-                    var arguments = function.TryGetProperty("arguments", out var a) ? a : default;
+                    var arguments = Has(function, "arguments", out var a) ? a : default;
                     var id = TraceJson.Text(toolCall, "id") ?? Key(name, arguments);
                     Call(id, name, arguments, record, session, time, done);
                 }
             }
-            if (message.TryGetProperty("function_call", out var legacy) && TraceJson.Text(legacy, "name") is { } legacyName)
+            if (Has(message, "function_call", out var legacy) && TraceJson.Text(legacy, "name") is { } legacyName)
             {
-                var arguments = legacy.TryGetProperty("arguments", out var a) ? a : default;
+                var arguments = Has(legacy, "arguments", out var a) ? a : default;
                 var key = Key(legacyName, arguments);
                 Call(key, legacyName, arguments, record, session, time, done);
                 return key;
@@ -246,7 +248,7 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
         private static string? Content(JsonElement message)
         {
-            if (!message.TryGetProperty("content", out var content))
+            if (!Has(message, "content", out var content))
                 return null;
             if (content.ValueKind == JsonValueKind.String)
                 return content.GetString();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>OTLP JSON attribute lists (<c>[{"key": …, "value": {"stringValue": …}}]</c>) and their AnyValue
@@ -15,7 +17,7 @@ internal static class OtlpAttributes
             return default;
         foreach (var attribute in attributes.EnumerateArray())
         {
-            if (attribute.ValueKind == JsonValueKind.Object && TraceJson.Text(attribute, "key") == key && attribute.TryGetProperty("value", out var value))
+            if (attribute.ValueKind == JsonValueKind.Object && TraceJson.Text(attribute, "key") == key && Has(attribute, "value", out var value))
                 return Plain(value, 0);
         }
         return default;
@@ -31,26 +33,26 @@ internal static class OtlpAttributes
     {
         if (anyValue.ValueKind != JsonValueKind.Object || depth > 32)
             return default;
-        if (anyValue.TryGetProperty("stringValue", out var s))
+        if (Has(anyValue, "stringValue", out var s))
             return s.Clone();
-        if (anyValue.TryGetProperty("boolValue", out var b))
+        if (Has(anyValue, "boolValue", out var b))
             return b.Clone();
-        if (anyValue.TryGetProperty("doubleValue", out var d))
+        if (Has(anyValue, "doubleValue", out var d))
             return d.Clone();
-        if (anyValue.TryGetProperty("intValue", out var i))
+        if (Has(anyValue, "intValue", out var i))
         {
             if (i.ValueKind == JsonValueKind.String && long.TryParse(i.GetString(), out var number))
                 return Write(w => w.WriteNumberValue(number));
             return i.Clone();
         }
-        if (anyValue.TryGetProperty("bytesValue", out var bytes))
+        if (Has(anyValue, "bytesValue", out var bytes))
             return bytes.Clone();
-        if (anyValue.TryGetProperty("arrayValue", out var array))
+        if (Has(anyValue, "arrayValue", out var array))
         {
             return Write(w =>
             {
                 w.WriteStartArray();
-                if (array.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
+                if (Has(array, "values", out var values) && values.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var item in values.EnumerateArray())
                         WriteElement(w, Plain(item, depth + 1));
@@ -58,19 +60,19 @@ internal static class OtlpAttributes
                 w.WriteEndArray();
             });
         }
-        if (anyValue.TryGetProperty("kvlistValue", out var list))
+        if (Has(anyValue, "kvlistValue", out var list))
         {
             return Write(w =>
             {
                 w.WriteStartObject();
-                if (list.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
+                if (Has(list, "values", out var values) && values.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var pair in values.EnumerateArray())
                     {
                         if (TraceJson.Text(pair, "key") is not { } key)
                             continue;
                         w.WritePropertyName(key);
-                        WriteElement(w, pair.TryGetProperty("value", out var v) ? Plain(v, depth + 1) : default);
+                        WriteElement(w, Has(pair, "value", out var v) ? Plain(v, depth + 1) : default);
                     }
                 }
                 w.WriteEndObject();

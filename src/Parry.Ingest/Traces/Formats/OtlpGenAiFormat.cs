@@ -6,6 +6,8 @@ using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>
@@ -87,7 +89,7 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
             }
             using (document)
             {
-                if (!document.RootElement.TryGetProperty("resourceSpans", out var resourceSpans) || resourceSpans.ValueKind != JsonValueKind.Array)
+                if (!Has(document.RootElement, "resourceSpans", out var resourceSpans) || resourceSpans.ValueKind != JsonValueKind.Array)
                 {
                     emitter.Error(lines.LineNumber, "line without a resourceSpans array");
                     continue;
@@ -129,16 +131,16 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
 
         public IEnumerable<Event> Resource(JsonElement resource)
         {
-            var resourceAttributes = resource.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var ra) ? ra : default;
+            var resourceAttributes = Has(resource, "resource", out var r) && Has(r, "attributes", out var ra) ? ra : default;
             var service = OtlpAttributes.Text(resourceAttributes, "service.name");
             var serviceVersion = OtlpAttributes.Text(resourceAttributes, "service.version");
-            if (!resource.TryGetProperty("scopeSpans", out var scopes) && !resource.TryGetProperty("instrumentationLibrarySpans", out scopes))
+            if (!Has(resource, "scopeSpans", out var scopes) && !Has(resource, "instrumentationLibrarySpans", out scopes))
                 yield break;
             if (scopes.ValueKind != JsonValueKind.Array)
                 yield break;
             foreach (var scope in scopes.EnumerateArray())
             {
-                if (!scope.TryGetProperty("spans", out var spans) || spans.ValueKind != JsonValueKind.Array)
+                if (!Has(scope, "spans", out var spans) || spans.ValueKind != JsonValueKind.Array)
                     continue;
                 foreach (var span in spans.EnumerateArray())
                 {
@@ -156,7 +158,7 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
                 emitter.Error(record, "a span must be an object");
                 return null;
             }
-            var attributes = span.TryGetProperty("attributes", out var a) ? a : default;
+            var attributes = Has(span, "attributes", out var a) ? a : default;
             var name = TraceJson.Text(span, "name") ?? "";
             var operation = OtlpAttributes.Text(attributes, "gen_ai.operation.name");
             var method = OtlpAttributes.Text(attributes, "mcp.method.name");
@@ -181,7 +183,7 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
             var serverSide = kind is "2" or "SPAN_KIND_SERVER";
             var address = OtlpAttributes.Text(attributes, "server.address");
             var port = OtlpAttributes.Text(attributes, "server.port");
-            var statusError = span.TryGetProperty("status", out var status)
+            var statusError = Has(span, "status", out var status)
                 && TraceJson.Text(status, "code") is "2" or "STATUS_CODE_ERROR";
             var errorType = OtlpAttributes.Text(attributes, "error.type");
             var resultValue = OtlpAttributes.Value(attributes, "gen_ai.tool.call.result");

@@ -6,6 +6,8 @@ using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces.Reading;
 
+using static Parry.Ingest.Traces.Reading.TraceJson;
+
 namespace Parry.Ingest.Traces.Formats;
 
 /// <summary>
@@ -80,7 +82,7 @@ public sealed class SweAgentTrajectoryFormat(ToolCallAnalyzer? analyzer = null) 
 
     private static ToolCall? Step(JsonElement step, ToolCallEmitter emitter, long record)
     {
-        if (step.ValueKind != JsonValueKind.Object || !step.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String)
+        if (step.ValueKind != JsonValueKind.Object || !Has(step, "action", out var action) || action.ValueKind != JsonValueKind.String)
         {
             emitter.Error(record, "trajectory step without a string 'action'");
             return null;
@@ -145,14 +147,14 @@ public sealed class SweAgentTrajectoryFormat(ToolCallAnalyzer? analyzer = null) 
             if (role == "assistant" && TraceJson.Text(message, "action") is { } action && Calls.Count < MaxHistoryCalls)
             {
                 var call = new ToolCall { Tool = "bash", Server = Server, Arguments = CommandArguments(action) };
-                if (message.TryGetProperty("tool_calls", out var toolCalls) && toolCalls.ValueKind == JsonValueKind.Array
-                    && toolCalls.GetArrayLength() == 1 && toolCalls[0].TryGetProperty("function", out var function)
+                if (Has(message, "tool_calls", out var toolCalls) && toolCalls.ValueKind == JsonValueKind.Array
+                    && toolCalls.GetArrayLength() == 1 && Has(toolCalls[0], "function", out var function)
                     && TraceJson.Text(function, "name") is { } name)
                 {
                     call = call with
                     {
                         Tool = name,
-                        Arguments = function.TryGetProperty("arguments", out var arguments) ? TraceJson.Arguments(arguments) : default,
+                        Arguments = Has(function, "arguments", out var arguments) ? TraceJson.Arguments(arguments) : default,
                         RequestId = TraceJson.Text(toolCalls[0], "id"),
                     };
                     if (call.RequestId is { } id)
@@ -165,7 +167,7 @@ public sealed class SweAgentTrajectoryFormat(ToolCallAnalyzer? analyzer = null) 
             if ((role == "tool" || TraceJson.Text(message, "message_type") == "observation") && _lastAction >= 0 && TraceJson.Text(message, "content") is { } content)
             {
                 var index = _lastAction;
-                if (message.TryGetProperty("tool_call_ids", out var ids) && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0
+                if (Has(message, "tool_call_ids", out var ids) && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0
                     && TraceJson.ScalarText(ids[0]) is { } id && _byCallId.TryGetValue(id, out var known))
                     index = known;
                 var (call, callRecord) = Calls[index];

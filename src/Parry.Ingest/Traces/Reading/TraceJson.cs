@@ -7,6 +7,16 @@ namespace Parry.Ingest.Traces.Reading;
 /// scalar, times in the forms traces use.</summary>
 internal static class TraceJson
 {
+    /// <summary><see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> that is false, not an exception, on
+    /// anything but an object: trace records are not always the shape they should be.</summary>
+    public static bool Has(JsonElement element, string name, out JsonElement value)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+            return element.TryGetProperty(name, out value);
+        value = default;
+        return false;
+    }
+
     public static bool TryGet(JsonElement element, out JsonElement value, params ReadOnlySpan<string> names)
     {
         if (element.ValueKind == JsonValueKind.Object)
