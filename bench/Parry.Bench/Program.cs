@@ -1,13 +1,18 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Agents;
+using Parry.Bench.Evtx;
+using Parry.Bench.Ingest;
 
 namespace Parry.Bench;
 
 internal static class Program
 {
-    // Whole-run modes by name; anything else goes to BenchmarkDotNet (e.g. --filter '*ToolCallAnalysis*').
+    // Whole-run modes by name; anything else goes to BenchmarkDotNet (e.g. --filter '*Evtx*').
     private static int Main(string[] args) => args.FirstOrDefault() switch
     {
+        "evtx-throughput" => EvtxThroughput.Run(args[1..]),
+        "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
         "agents-cputime" => AgentsCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
