@@ -14,6 +14,8 @@ namespace Parry.Agents.Recognisers;
 internal static partial class CodeRecogniser
 {
     private const int MaxCodeChars = 256 * 1024;
+    private const int MaxShellStrings = 64;
+    private const int MaxHostPorts = 64;
 
     public static void Recognise(string code, int depth, AnalysisCollector collector)
     {
@@ -45,11 +47,12 @@ internal static partial class CodeRecogniser
         var targetsBefore = collector.Targets.Targets.Count;
         collector.Targets.ScanText(code);
         var remote = new List<string>();
-        foreach (Match match in HostAndPort().Matches(code))
+        var pairs = 0;
+        for (var match = HostAndPort().Match(code); match.Success && pairs++ < MaxHostPorts; match = match.NextMatch())
         {
             var host = match.Groups["host"].Value;
             var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (port is < 1 or > 65535 || !collector.Targets.AddHostOrAddress(host, port, null, hostExpected: false))
+            if (host.Length > 253 || port is < 1 or > 65535 || !collector.Targets.AddHostOrAddress(host, port, null, hostExpected: false))
                 continue;
             collector.Targets.AddPort(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             remote.Add($"{host}:{port}");
@@ -57,10 +60,21 @@ internal static partial class CodeRecogniser
         if (exploitation && (remote.Count > 0 || collector.Targets.Targets.Count > targetsBefore))
             collector.AddBehaviour("exploit-code-remote", remote.Count > 0 ? string.Join(", ", remote) : code);
 
-        foreach (Match match in ShellString().Matches(code))
-            collector.Expander.Add(Unescape(match.Groups["command"].Value), ShellDialect.Posix, depth + 1);
-        foreach (Match match in ShellList().Matches(code))
+        var commands = 0;
+        for (var match = ShellString().Match(code); match.Success; match = match.NextMatch())
         {
+            if (++commands > MaxShellStrings)
+            {
+                collector.Truncated = true;
+                break;
+            }
+            if (match.Groups["command"].Length <= 8192)
+                collector.Expander.Add(Unescape(match.Groups["command"].Value), ShellDialect.Posix, depth + 1);
+        }
+        for (var match = ShellList().Match(code); match.Success && commands++ <= MaxShellStrings; match = match.NextMatch())
+        {
+            if (match.Groups["items"].Length > 8192)
+                continue;
             var words = StringLiteral().Matches(match.Groups["items"].Value).Select(m => Quote(Unescape(m.Groups["text"].Value)));
             collector.Expander.Add(string.Join(' ', words), ShellDialect.Posix, depth + 1);
         }
@@ -104,16 +118,19 @@ internal static partial class CodeRecogniser
     private static string Quote(string word) =>
         word.Length > 0 && word.AsSpan().IndexOfAny(" \t\n'\"\\$`;&|<>()*?[]#~") < 0 ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
+    // The patterns below avoid backreferences and lookarounds so that they run in the non-backtracking engine:
+    // linear in the length of the code, whatever the code is.
+
     // ("host", 4444) / remote('host', 4444) / connect(("10.0.0.5", 22)) / new Socket("h", 80)
-    [GeneratedRegex(@"(?<q>[""'])(?<host>\[?[A-Za-z0-9](?:[A-Za-z0-9.\-:]{0,251}[A-Za-z0-9])?\]?)\k<q>\s*,\s*(?<port>\d{1,5})\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"""(?<host>\[?[A-Za-z0-9][A-Za-z0-9.\-:]*\]?)""\s*,\s*(?<port>\d{1,5})\b|'(?<host>\[?[A-Za-z0-9][A-Za-z0-9.\-:]*\]?)'\s*,\s*(?<port>\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HostAndPort();
 
-    [GeneratedRegex(@"\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|shell_exec|passthru|proc_open|popen|system|execSync|exec|spawnSync|Runtime\.getRuntime\(\)\.exec)\s*\(\s*(?:[rbfuRBFU]{1,2})?(?<q>[""'])(?<command>(?:\\.|(?!\k<q>)[^\\\n]){1,4000})\k<q>", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|shell_exec|passthru|proc_open|popen|system|execSync|exec|spawnSync|Runtime\.getRuntime\(\)\.exec)\s*\(\s*[rbfuRBFU]{0,2}(?:""(?<command>(?:\\.|[^""\\\n])+)""|'(?<command>(?:\\.|[^'\\\n])+)')", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ShellString();
 
-    [GeneratedRegex(@"\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|Popen|spawn|spawnSync|execFile|execv|execve|execvp)\s*\(\s*\[(?<items>[^\]]{1,4000})\]", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|Popen|spawn|spawnSync|execFile|execv|execve|execvp)\s*\(\s*\[(?<items>[^\]]*)\]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ShellList();
 
-    [GeneratedRegex(@"(?<q>[""'])(?<text>(?:\\.|(?!\k<q>)[^\\\n]){0,2000})\k<q>", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"""(?<text>(?:\\.|[^""\\\n])*)""|'(?<text>(?:\\.|[^'\\\n])*)'", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex StringLiteral();
 }

@@ -48,7 +48,8 @@ internal static partial class SqlInjectionRecogniser
         {
             try
             {
-                if (!pattern.IsMatch(input))
+                var subject = (pattern.Options & RegexOptions.NonBacktracking) != 0 || input.Length <= MaxBacktrackingChars ? input : input[..MaxBacktrackingChars];
+                if (!pattern.IsMatch(subject))
                     continue;
             }
             catch (RegexMatchTimeoutException)
@@ -64,32 +65,35 @@ internal static partial class SqlInjectionRecogniser
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // Linear whatever the input; only the tautology needs a backreference (x = x) and so the backtracking engine.
+    private const RegexOptions Linear = Options | RegexOptions.NonBacktracking;
     private const int TimeoutMs = 50;
+    private const int MaxBacktrackingChars = 4096;
 
     [GeneratedRegex(@"(?:['""`)]\s*|\b)(?:or|\|\|)\s+(?:(['""]?)(\w+)\1\s*(?:=|like)\s*\1\2(?!\w)|true\b|1\b(?!\s*[=<>])|''\s*=\s*')", Options, TimeoutMs)]
     private static partial Regex Tautology();
 
-    [GeneratedRegex(@"['""]\s*\)*\s*(?:--|#|/\*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"['""]\s*\)*\s*(?:--|#|/\*)", Linear)]
     private static partial Regex CommentTruncation();
 
-    [GeneratedRegex(@"\bunion(?:\s+all|\s+distinct)?\s+select\s+(?:null|\d+|0x[0-9a-f]+)\s*(?:,|--|#|/\*|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bunion(?:\s+all|\s+distinct)?\s+select\s+(?:null|\d+|0x[0-9a-f]+)\s*(?:,|--|#|/\*|$)", Linear)]
     private static partial Regex UnionNulls();
 
-    [GeneratedRegex(@"['"")]\s*union(?:\s+all|\s+distinct)?\s+select\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"['"")]\s*union(?:\s+all|\s+distinct)?\s+select\b", Linear)]
     private static partial Regex UnionAfterQuote();
 
-    [GeneratedRegex(@"\bunion(?:\s+all)?\s+select\b[^;]{0,400}?(?:information_schema|@@version|version\s*\(|user\s*\(|database\s*\(|group_concat|load_file|pg_catalog|sqlite_master|mysql\.user|sys\.objects|all_tables)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bunion(?:\s+all)?\s+select\b[^;]*?(?:information_schema|@@version|version\s*\(|user\s*\(|database\s*\(|group_concat|load_file|pg_catalog|sqlite_master|mysql\.user|sys\.objects|all_tables)", Linear)]
     private static partial Regex UnionMetadata();
 
-    [GeneratedRegex(@"\b(?:sleep|pg_sleep)\s*\(\s*\d|\bwaitfor\s+delay\s+'|\bbenchmark\s*\(\s*\d+\s*,|\bdbms_lock\.sleep|\bdbms_pipe\.receive_message|\brandomblob\s*\(\s*\d{6,}", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:sleep|pg_sleep)\s*\(\s*\d|\bwaitfor\s+delay\s+'|\bbenchmark\s*\(\s*\d+\s*,|\bdbms_lock\.sleep|\bdbms_pipe\.receive_message|\brandomblob\s*\(\s*\d{6,}", Linear)]
     private static partial Regex TimeDelay();
 
-    [GeneratedRegex(@"['""]\s*\)*\s*;\s*(?:drop|delete|insert|update|exec|execute|shutdown|declare|create|alter|truncate)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"['""]\s*\)*\s*;\s*(?:drop|delete|insert|update|exec|execute|shutdown|declare|create|alter|truncate)\b", Linear)]
     private static partial Regex StackedQuery();
 
-    [GeneratedRegex(@"\bxp_cmdshell\b|\bload_file\s*\(|\binto\s+(?:out|dump)file\b|\butl_http\.request|\bsp_oacreate\b|\bcopy\s+\S+\s+(?:from|to)\s+program\b|\blo_import\s*\(|\bxp_dirtree\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bxp_cmdshell\b|\bload_file\s*\(|\binto\s+(?:out|dump)file\b|\butl_http\.request|\bsp_oacreate\b|\bcopy\s+\S+\s+(?:from|to)\s+program\b|\blo_import\s*\(|\bxp_dirtree\b", Linear)]
     private static partial Regex FileOrCommand();
 
-    [GeneratedRegex(@"\b(?:extractvalue|updatexml)\s*\(|\bexp\s*\(\s*~", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:extractvalue|updatexml)\s*\(|\bexp\s*\(\s*~", Linear)]
     private static partial Regex ErrorBased();
 }

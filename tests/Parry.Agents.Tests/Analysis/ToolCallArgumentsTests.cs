@@ -183,4 +183,30 @@ public class ToolCallArgumentsTests
     {
         ToolCallAnalyzer.Default.Analyze(new ToolCall { Tool = "list_tools" }).ShouldNotBeNull().Findings.ShouldBeEmpty();
     }
+
+    public static TheoryData<string> HostileText() =>
+    [
+        string.Concat(Enumerable.Repeat("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 4000)),
+        string.Concat(Enumerable.Repeat("os.system(\"" + new string('a', 100), 2000)),
+        string.Concat(Enumerable.Repeat("' or ", 20000)),
+        string.Concat(Enumerable.Repeat("union select ", 20000)),
+        string.Concat(Enumerable.Repeat("$(", 30000)),
+        string.Concat(Enumerable.Repeat("a|", 100000)),
+        string.Concat(Enumerable.Repeat("http://a", 50000)),
+        string.Concat(Enumerable.Repeat("1.1.1.1.", 50000)),
+        string.Concat(Enumerable.Repeat("..%2f", 50000)),
+        string.Concat(Enumerable.Repeat("bash -c '", 5000)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileText))]
+    public async Task Hostile_arguments_finish_within_bounds(string text)
+    {
+        foreach (var (tool, key) in new[] { ("write_file", "content"), ("bash", "command"), ("execute_sql", "query"), ("fetch", "url"), ("tool", "value"), ("http_request", "body") })
+        {
+            var arguments = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { [key] = text, ["url"] = "http://10.0.0.1/" });
+            // A hang guard, not a timing assertion: the analysis is linear in its bounded input.
+            await Task.Run(() => Analyze(tool, arguments)).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
 }
