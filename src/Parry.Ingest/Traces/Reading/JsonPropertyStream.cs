@@ -3,24 +3,6 @@ using System.Text.Json;
 
 namespace Parry.Ingest.Traces.Reading;
 
-/// <summary>What to do with the value of a top-level property.</summary>
-internal enum PropertyAction : byte
-{
-    Skip,
-    /// <summary>The value is an array: hand out each element as a document.</summary>
-    EachElement,
-    /// <summary>Hand out the whole value as one document.</summary>
-    Whole,
-}
-
-/// <summary>One value handed out: the top-level property it belongs to, the 0-based index of the top-level value
-/// and of the element, and the document — or the reason it could not be read (<see cref="Fatal"/>: the walk ends
-/// there).</summary>
-internal sealed record JsonPiece(string Property, int Value, long Element, JsonDocument? Document, string? Error, bool Fatal = false) : IDisposable
-{
-    public void Dispose() => Document?.Dispose();
-}
-
 /// <summary>
 /// Streams a file of one or more top-level JSON objects (a document, or JSONL) property by property without loading
 /// it: values the caller skips are passed over token by token; each value it wants (a whole property, or each element
