@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Parry.Bench.Agents;
 using Parry.Bench.Evtx;
 using Parry.Bench.Ingest;
 
@@ -12,6 +13,7 @@ internal static class Program
         "evtx-throughput" => EvtxThroughput.Run(args[1..]),
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
         "ingest-cputime" => IngestCpuTime.Run(args[1..]),
+        "agents-cputime" => AgentsCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.Json;
+using Parry.Agents.Analysis;
+using Parry.Agents.Calls;
+using Parry.Agents.Targets;
+using Parry.Core.Actors;
+using Parry.Core.Events;
+
+namespace Parry.Agents.Events;
+
+/// <summary>
+/// Turns a <see cref="ToolCall"/> and what <see cref="ToolCallAnalyzer"/> makes of it into a Parry
+/// <see cref="Event"/> (source kind <c>mcp</c>, log source <c>{product: mcp, category: tool_call}</c>): the call as
+/// recorded, its arguments as a nested object (so <c>arguments.command</c> works), and the derived fields of
+/// <see cref="ToolCallFields"/>. The event time is the call's start; its actor is the session.
+/// </summary>
+/// <remarks>Holds a reusable <see cref="EventBuilder"/>: one factory per stream or thread. Input beyond
+/// <see cref="EventLimits"/> throws <see cref="EventTooLargeException"/> for the caller to report.</remarks>
+public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? analyzer = null, EventLimits? limits = null)
+{
+    public const string SourceKind = "mcp";
+
+    private readonly EventBuilder _builder = new(limits);
+    private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
+
+    public FieldTable Fields { get; } = fields;
+
+    public Event Create(ToolCall call, EventOrigin origin) => Create(call, _analyzer.Analyze(call), origin);
+
+    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin)
+    {
+        var b = _builder;
+        b.Reset();
+        b.StartObject();
+        Text("server", call.Server);
+        Text("tool", call.Tool);
+        Text("session", call.Session);
+        if (call.ClientName is not null || call.ClientVersion is not null)
+        {
+            b.PropertyName("client");
+            b.StartObject();
+            Text("name", call.ClientName);
+            Text("version", call.ClientVersion);
+            b.EndObject();
+        }
+        Text("request_id", call.RequestId);
+        if (call.Arguments.ValueKind != JsonValueKind.Undefined)
+        {
+            b.PropertyName("arguments");
+            WriteJson(call.Arguments);
+        }
+        if (call.Result is { } result)
+        {
+            b.PropertyName("result");
+            b.StartObject();
+            b.PropertyName("is_error");
+            b.Boolean(result.IsError);
+            Text("text", result.Text);
+            if (result.Truncated)
+            {
+                b.PropertyName("truncated");
+                b.Boolean(true);
+            }
+            b.EndObject();
+        }
+        if (call.Decision is { } decision)
+        {
+            b.PropertyName("decision");
+            b.StartObject();
+            Text("action", decision.Action);
+            Text("rule", decision.Rule);
+            Text("reason", decision.Reason);
+            b.EndObject();
+        }
+        Time("start_time", call.Started);
+        Time("end_time", call.Ended);
+        if (call.Started is { } started && call.Ended is { } ended && ended >= started)
+        {
+            b.PropertyName("duration_ms");
+            b.Float((ended - started).TotalMilliseconds);
+        }
+        WriteAnalysis(analysis);
+        b.EndObject();
+
+        var @event = b.Build(Fields, origin, SourceKind, call.Started);
+        if (!string.IsNullOrEmpty(call.Session))
+            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
+        return @event;
+    }
+
+    private void WriteAnalysis(ToolCallAnalysis analysis)
+    {
+        var b = _builder;
+        b.PropertyName("command");
+        b.StartObject();
+        List("line", analysis.CommandLines);
+        List("programs", analysis.Programs);
+        List("tools", analysis.Tools);
+        List("categories", analysis.Categories);
+        List("recognised", analysis.Findings.Select(f => f.Id));
+        b.PropertyName("offensive");
+        b.Boolean(analysis.IsOffensive);
+        if (analysis.Truncated)
+        {
+            b.PropertyName("truncated");
+            b.Boolean(true);
+        }
+        b.EndObject();
+
+        if (analysis.Targets.Count > 0 || analysis.Urls.Count > 0 || analysis.Ports.Count > 0)
+        {
+            b.PropertyName("target");
+            b.StartObject();
+            List("hosts", analysis.Targets.Where(t => t.Kind == TargetKind.Host).Select(t => t.Value).Distinct());
+            List("ips", analysis.Targets.Where(t => t.Kind == TargetKind.Ip).Select(t => t.Value).Distinct());
+            List("cidrs", analysis.Targets.Where(t => t.Kind == TargetKind.Cidr).Select(t => t.Value).Distinct());
+            List("urls", analysis.Urls);
+            if (analysis.Ports.Count > 0)
+            {
+                b.PropertyName("ports");
+                b.StartArray();
+                foreach (var port in analysis.Ports)
+                {
+                    if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                        b.Integer(number);
+                    else
+                        b.String(port);
+                }
+                b.EndArray();
+            }
+            List("classes", analysis.TargetClasses);
+            b.EndObject();
+        }
+        Group("http", "methods", analysis.HttpMethods);
+        Group("sql", "probes", analysis.SqlProbes);
+        if (analysis.SensitivePaths.Count > 0)
+        {
+            b.PropertyName("file");
+            b.StartObject();
+            List("paths", analysis.SensitivePaths);
+            List("sensitive", analysis.SensitiveKinds);
+            b.EndObject();
+        }
+        if (analysis.Tactics.Count > 0 || analysis.Techniques.Count > 0)
+        {
+            b.PropertyName("attack");
+            b.StartObject();
+            List("tactics", analysis.Tactics);
+            List("techniques", analysis.Techniques);
+            b.EndObject();
+        }
+        if (analysis.Findings.Count > 0)
+        {
+            b.PropertyName("findings");
+            b.StartArray();
+            foreach (var finding in analysis.Findings)
+            {
+                b.StartObject();
+                Text("id", finding.Id);
+                Text("category", finding.Category);
+                b.PropertyName("offensive");
+                b.Boolean(finding.Offensive);
+                List("tactics", finding.Attack.Select(a => a.Tactic).Distinct());
+                List("techniques", finding.Attack.Select(a => a.Technique).Distinct());
+                Text("evidence", finding.Evidence);
+                b.EndObject();
+            }
+            b.EndArray();
+        }
+    }
+
+    private void Group(string name, string listName, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+            return;
+        _builder.PropertyName(name);
+        _builder.StartObject();
+        List(listName, items);
+        _builder.EndObject();
+    }
+
+    private void List(string name, IEnumerable<string> items)
+    {
+        var started = false;
+        foreach (var item in items)
+        {
+            if (!started)
+            {
+                _builder.PropertyName(name);
+                _builder.StartArray();
+                started = true;
+            }
+            _builder.String(item);
+        }
+        if (started)
+            _builder.EndArray();
+    }
+
+    private void Text(string name, string? value)
+    {
+        if (value is null)
+            return;
+        _builder.PropertyName(name);
+        _builder.String(value);
+    }
+
+    private void Time(string name, DateTimeOffset? time)
+    {
+        if (time is not { } value)
+            return;
+        Span<char> text = stackalloc char[40];
+        value.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        _builder.PropertyName(name);
+        _builder.String(text[..written]);
+    }
+
+    private void WriteJson(JsonElement element)
+    {
+        var b = _builder;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                b.StartObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    b.PropertyName(property.Name);
+                    WriteJson(property.Value);
+                }
+                b.EndObject();
+                break;
+            case JsonValueKind.Array:
+                b.StartArray();
+                foreach (var item in element.EnumerateArray())
+                    WriteJson(item);
+                b.EndArray();
+                break;
+            case JsonValueKind.String:
+                b.String(element.GetString());
+                break;
+            case JsonValueKind.Number:
+                b.Number(element.GetRawText());
+                break;
+            case JsonValueKind.True:
+                b.Boolean(true);
+                break;
+            case JsonValueKind.False:
+                b.Boolean(false);
+                break;
+            default:
+                b.Null();
+                break;
+        }
+    }
+}
