@@ -3,7 +3,9 @@ namespace Parry.Core.Attack;
 /// <summary>
 /// The ATT&amp;CK enterprise tactics by their short names, in the kill-chain order ATT&amp;CK lists them. Tags in
 /// Sigma rules name tactics with underscores or hyphens (<c>attack.credential_access</c>,
-/// <c>attack.credential-access</c>); both mean the same tactic.
+/// <c>attack.credential-access</c>); both mean the same tactic. ATT&amp;CK v18 split Defense Evasion into
+/// Stealth and Defense Impairment, and SigmaHQ's tags follow it; Parry's output keeps the fourteen tactics
+/// CONTRACT.md names, so both map to <c>defense-evasion</c>.
 /// </summary>
 public static class AttackTactics
 {
@@ -14,8 +16,15 @@ public static class AttackTactics
         "collection", "command-and-control", "exfiltration", "impact",
     ];
 
-    private static readonly Dictionary<string, int> Rank =
-        InOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> Rank = BuildRank();
+
+    private static Dictionary<string, int> BuildRank()
+    {
+        var rank = InOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        rank["stealth"] = rank["defense-evasion"];
+        rank["defense-impairment"] = rank["defense-evasion"];
+        return rank;
+    }
 
     /// <summary>The canonical short name for <paramref name="name"/> (any case, '_' or '-'), or null.</summary>
     public static string? Normalise(ReadOnlySpan<char> name)
