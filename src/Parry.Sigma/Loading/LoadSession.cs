@@ -49,14 +49,22 @@ internal sealed class LoadSession(SigmaLoadOptions options)
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             Reject(source.DisplayPath, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), RejectionCategories.YamlSyntax,
                 $"not valid YAML: {Describe(e)}");
+            return;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed input (a null mapping key) this way rather than as a YamlException.
+            var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
+            Reject(source.DisplayPath, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}");
             return;
         }
         foreach (var document in stream.Documents)
