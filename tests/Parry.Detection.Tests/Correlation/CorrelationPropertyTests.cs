@@ -70,6 +70,7 @@ public class CorrelationPropertyTests
         ---
         title: all three then a burst
         id: chain-id
+        generate: true
         correlation:
             type: temporal
             rules: [bursts, c]
@@ -133,6 +134,7 @@ public class CorrelationPropertyTests
     [Fact]
     public void Any_arrival_order_within_the_lateness_gives_the_same_detections_as_sorted_input()
     {
+        var detections = new HashSet<string>();
         Prop.ForAll(Steps(200).ToArbitrary(), steps =>
         {
             var h = new CorrelationHarness(Mixed);
@@ -142,8 +144,12 @@ public class CorrelationPropertyTests
             var sorted = Replay(h, options, hits.OrderBy(x => x.Step.Seconds).ThenBy(x => x.Detection.Event.Origin.Record).Select(x => x.Detection));
             // Arrival sorted by time plus a jitter of up to the lateness: nothing arrives more than that late.
             var shuffled = Replay(h, options, hits.OrderBy(x => x.Step.Seconds + x.Step.Jitter).ThenBy(x => -x.Detection.Event.Origin.Record).Select(x => x.Detection));
+            foreach (var d in sorted)
+                detections.Add(d[..d.IndexOf('@')]);
             return sorted.SequenceEqual(shuffled);
         }).QuickCheckThrowOnFailure();
+        // The streams exercised every correlation, eager, judged at close and chained.
+        detections.ShouldBe(["bursts-id", "spread-id", "steps-id", "quiet-id", "chain-id", "share-id"], ignoreOrder: true);
     }
 
     private static List<string> Replay(CorrelationHarness h, CorrelationOptions options, IEnumerable<Detection> detections)
@@ -164,6 +170,7 @@ public class CorrelationPropertyTests
                   from span in Gen.Choose(1, 30)
                   from steps in Steps(120)
                   select (needed, span, steps);
+        var fired = 0;
         Prop.ForAll(gen.ToArbitrary(), input =>
         {
             var (needed, span, steps) = input;
@@ -187,8 +194,10 @@ public class CorrelationPropertyTests
                     window.Clear();
                 }
             }
+            fired += actual.Count;
             return actual.SequenceEqual(expected);
         }).QuickCheckThrowOnFailure();
+        fired.ShouldBeGreaterThan(0);
     }
 
     [Fact]
