@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
 
 namespace Parry.Bench;
@@ -10,6 +11,8 @@ internal static class Program
     {
         "evtx-throughput" => EvtxThroughput.Run(args[1..]),
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "correlation-steady" => CorrelationSteadyState.Run(args[1..]),
+        "correlation-spray" => CorrelationSpray.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

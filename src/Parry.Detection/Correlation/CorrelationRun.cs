@@ -31,6 +31,8 @@ public sealed class CorrelationRun
     private long _watermark = long.MinValue;
     private long _newest = long.MinValue;
     private long _arrival;
+    private Parry.Core.Detections.RuleInfo? _lastRule;
+    private MemberPlan[]? _lastRoutes;
 
     internal CorrelationRun(CorrelationSet set, CorrelationOptions options, IInputErrorSink? errors, TimeProvider time)
     {
@@ -59,7 +61,7 @@ public sealed class CorrelationRun
     /// correlation detections that are due are added to <paramref name="output"/>.</summary>
     public void Observe(Detection detection, List<Detection> output)
     {
-        if (!_set.TryGetRoutes(detection.Rule.Id, out var routes))
+        if (!TryGetRoutes(detection, out var routes))
             return;
         Counters.Observed++;
         if (detection.Timestamp is not { } time)
@@ -75,7 +77,7 @@ public sealed class CorrelationRun
     /// last time seen before an undated event).</summary>
     public void Observe(Detection detection, DateTimeOffset eventTime, List<Detection> output)
     {
-        if (!_set.TryGetRoutes(detection.Rule.Id, out var routes))
+        if (!TryGetRoutes(detection, out var routes))
             return;
         Counters.Observed++;
         Accept(detection, eventTime.UtcTicks, routes, output);
@@ -98,6 +100,21 @@ public sealed class CorrelationRun
     {
         MoveWatermark(long.MaxValue);
         Release(output);
+    }
+
+    // Runs of detections of one rule are common; its routes are kept at hand.
+    private bool TryGetRoutes(Detection detection, out MemberPlan[] routes)
+    {
+        if (ReferenceEquals(detection.Rule, _lastRule))
+        {
+            routes = _lastRoutes!;
+            return true;
+        }
+        if (!_set.TryGetRoutes(detection.Rule.Id, out routes))
+            return false;
+        _lastRule = detection.Rule;
+        _lastRoutes = routes;
+        return true;
     }
 
     private void Accept(Detection detection, long ticks, MemberPlan[] routes, List<Detection> output)

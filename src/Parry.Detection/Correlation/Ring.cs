@@ -13,15 +13,15 @@ internal sealed class Ring<T>
 
     public ref T Front => ref _items[_head];
 
-    public ref T Back => ref _items[(_head + Count - 1) % _items.Length];
+    public ref T Back => ref _items[Wrap(_head + Count - 1)];
 
-    public ref T this[int index] => ref _items[(_head + index) % _items.Length];
+    public ref T this[int index] => ref _items[Wrap(_head + index)];
 
     public void PushBack(T item)
     {
         if (Count == _items.Length)
             Grow();
-        _items[(_head + Count) % _items.Length] = item;
+        _items[Wrap(_head + Count)] = item;
         Count++;
     }
 
@@ -29,10 +29,13 @@ internal sealed class Ring<T>
     {
         var item = _items[_head];
         _items[_head] = default!;
-        _head = (_head + 1) % _items.Length;
+        _head = Wrap(_head + 1);
         Count--;
         return item;
     }
+
+    // Indices stay below twice the length, so a subtraction wraps them (a division per access shows in profiles).
+    private int Wrap(int index) => index >= _items.Length ? index - _items.Length : index;
 
     public void Clear()
     {
