@@ -54,7 +54,11 @@ internal static class CorrelationSpray
         Console.WriteLine($"groups held: {c.Groups:N0} (peak {peakGroups:N0}), evicted groups: {c.EvictedGroups:N0}, evicted entries: {c.EvictedEntries:N0}");
         Console.WriteLine($"entries held: {c.BufferedEntries:N0}, pending: {c.Pending:N0}, detections: {output.Count:N0}");
         Console.WriteLine($"managed heap held by the run: {held:N0} bytes");
-        Console.WriteLine($"per group: {(double)held / c.Groups:N0} bytes, of which the retained event + detection ~{perEvent:N0}; state alone ~{(double)held / c.Groups - perEvent:N0} bytes");
+        // The reorder buffer holds the last `lateness` of detections (and their events) whatever the groups do.
+        var pendingBytes = c.Pending * perEvent;
+        var perGroup = (held - pendingBytes) / c.Groups;
+        Console.WriteLine($"of which waiting detections (reorder buffer): ~{pendingBytes:N0} bytes ({c.Pending:N0} x {perEvent:N0})");
+        Console.WriteLine($"per group: ~{perGroup:N0} bytes, of which the event its contributing detection keeps alive ~{perEvent:N0}; group state alone ~{perGroup - perEvent:N0} bytes");
         GC.KeepAlive(run);
         return 0;
     }

@@ -5,7 +5,7 @@ namespace Parry.Detection.Correlation;
 /// for eviction under the caps, and on one timer queue for when their windows close or empty. A group has one entry
 /// on the timer queue; an eager group's entry is moved on lazily, when it comes due while the group was touched
 /// since. Entries of groups already gone are skipped, and the queue is rebuilt when they pile up, so it stays
-/// within a small multiple of the group cap.
+/// within a quarter above the group count. Removed groups let go of their contents at once.
 /// </summary>
 internal sealed class GroupTable
 {
@@ -45,7 +45,7 @@ internal sealed class GroupTable
         _timers.Enqueue(group, (group.Due, group.Sequence));
         _counters.Groups++;
         _counters.PeakGroups = Math.Max(_counters.PeakGroups, _counters.Groups);
-        if (_timers.Count > 2 * _counters.Groups + 1024)
+        if (_timers.Count > _counters.Groups + _counters.Groups / 4 + 1024)
             RebuildTimers();
         return group;
     }
@@ -87,6 +87,9 @@ internal sealed class GroupTable
         group.Alive = false;
         _counters.Groups--;
         _counters.BufferedEntries -= group.Entries;
+        // A stale timer entry may point here until it comes due or the queue is rebuilt: keep nothing alive.
+        group.Reset();
+        group.Last = null;
     }
 
     /// <summary>Evicts groups while the entry cap is exceeded, sparing <paramref name="keep"/> while others remain.</summary>
@@ -161,9 +164,9 @@ internal sealed class GroupTable
 
     private void RebuildTimers()
     {
-        var timers = new PriorityQueue<GroupState, (long, long)>(_counters.Groups);
+        var alive = new List<(GroupState, (long, long))>(_counters.Groups);
         for (var g = _oldest; g is not null; g = g.Newer)
-            timers.Enqueue(g, (g.Due, g.Sequence));
-        _timers = timers;
+            alive.Add((g, (g.Due, g.Sequence)));
+        _timers = new PriorityQueue<GroupState, (long, long)>(alive); // heapified in linear time
     }
 }
