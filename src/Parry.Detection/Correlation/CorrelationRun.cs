@@ -220,6 +220,8 @@ public sealed class CorrelationRun
         {
             var size = group.Entries;
             group.DropOldest();
+            if (group.Entries == size)
+                break; // nothing left that can go
             Counters.EvictedEntries += size - group.Entries;
         }
         Counters.BufferedEntries += group.Entries - before;
