@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
+using Parry.Bench.Ingest;
 
 namespace Parry.Bench;
 
@@ -11,6 +12,7 @@ internal static class Program
     {
         "evtx-throughput" => EvtxThroughput.Run(args[1..]),
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
         "correlation-steady" => CorrelationSteadyState.Run(args[1..]),
         "correlation-spray" => CorrelationSpray.Run(args[1..]),
         _ => RunBenchmarks(args),
