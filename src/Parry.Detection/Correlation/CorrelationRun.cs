@@ -268,13 +268,15 @@ public sealed class CorrelationRun
         {
             if (!TryRead(e, candidates, out var value))
                 return false;
-            var text = value.FoldedText;
+            // Folded here rather than through EventValue.FoldedText, which makes the event fold (and allocate)
+            // its whole text the first time it is asked.
+            var text = value.Text;
             var needed = length + 2 + text.Length;
             if (needed > buffer.Length)
                 Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
             buffer[length++] = (char)(text.Length >> 16);
             buffer[length++] = (char)text.Length;
-            text.CopyTo(buffer.AsSpan(length));
+            text.ToLowerInvariant(buffer.AsSpan(length, text.Length));
             length += text.Length;
         }
         return true;
