@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Agents;
+using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
 using Parry.Bench.Ingest;
 
@@ -14,6 +15,8 @@ internal static class Program
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
         "ingest-cputime" => IngestCpuTime.Run(args[1..]),
         "agents-cputime" => AgentsCpuTime.Run(args[1..]),
+        "correlation-steady" => CorrelationSteadyState.Run(args[1..]),
+        "correlation-spray" => CorrelationSpray.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

@@ -1,5 +1,5 @@
 using Parry.Ingest.LogSources;
-using Parry.Sigma.Compilation;
+using Parry.Sigma.Matching;
 
 namespace Parry.Detection.Matching;
 

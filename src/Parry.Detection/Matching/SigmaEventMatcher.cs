@@ -1,7 +1,7 @@
 using Parry.Core.Events;
 using Parry.Detection.Behaviour;
 using Parry.Ingest.LogSources;
-using Parry.Sigma.Compilation;
+using Parry.Sigma.Matching;
 using Parry.Sigma.Rules;
 
 namespace Parry.Detection.Matching;

@@ -1,0 +1,13 @@
+namespace Parry.Sigma.Conditions;
+
+/// <summary>All operands hold.</summary>
+public sealed class AndCondition(IReadOnlyList<ConditionNode> operands, int position = 0) : ConditionNode(position)
+{
+    public IReadOnlyList<ConditionNode> Operands { get; } = operands;
+
+    public override ConditionNode Rename(Func<string, string> rename) => new AndCondition([.. Operands.Select(o => o.Rename(rename))], Position);
+
+    public override IEnumerable<string> Identifiers() => Operands.SelectMany(o => o.Identifiers());
+
+    public override string ToString() => "(" + string.Join(" and ", Operands) + ")";
+}

@@ -1,0 +1,14 @@
+namespace Parry.Sigma.Conditions;
+
+internal enum ConditionTokenKind : byte
+{
+    Word,
+    And,
+    Or,
+    Not,
+    Of,
+    OpenParen,
+    CloseParen,
+    Pipe,
+    End,
+}

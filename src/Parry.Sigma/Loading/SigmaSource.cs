@@ -1,0 +1,7 @@
+namespace Parry.Sigma.Loading;
+
+/// <summary>Rule text to load: a file, or an embedded resource, shown in messages as <see cref="DisplayPath"/>.</summary>
+public sealed record SigmaSource(string DisplayPath, Func<string> ReadText)
+{
+    public static SigmaSource FromText(string yaml, string displayPath) => new(displayPath, () => yaml);
+}

@@ -1,0 +1,175 @@
+using Parry.Core.Events;
+using Parry.Sigma.Matching.Prefilter;
+
+namespace Parry.Sigma.Matching;
+
+/// <summary>
+/// Many compiled rules that share one field table, matched together. Each rule's necessary literals (up to two
+/// independent sets, see <see cref="CompiledRule.IsIndexed"/>) are indexed per field; for an event, every indexed
+/// field's values are looked up once (whole-value hash, prefix and suffix tries, an Aho–Corasick scan for
+/// substrings), and only the rules whose requirements all occurred, plus the few rules without any, are evaluated
+/// in full. Immutable and thread-safe; <see cref="Match(Event, List{CompiledRule})"/> allocates nothing of its own.
+/// </summary>
+public sealed class CompiledRuleGroup
+{
+    private const int MaxStackWords = 128;
+
+    private readonly CompiledRule[] _rules;
+    private readonly (int Field, FieldLiteralIndex Index)[] _fields;
+    private readonly FieldLiteralIndex? _anyValue;
+    private readonly ulong[] _always;
+    private readonly ulong[] _single;
+
+    private CompiledRuleGroup(CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, ulong[] always, ulong[] single, int alwaysCount)
+    {
+        _rules = rules;
+        _fields = fields;
+        _anyValue = anyValue;
+        _always = always;
+        _single = single;
+        AlwaysEvaluated = alwaysCount;
+    }
+
+    public IReadOnlyList<CompiledRule> Rules => _rules;
+
+    /// <summary>Rules without a necessary literal, evaluated for every event.</summary>
+    public int AlwaysEvaluated { get; }
+
+    /// <summary>Fields whose values are looked up in the literal index (keyword searches count as one).</summary>
+    public int IndexedFields => _fields.Length + (_anyValue is null ? 0 : 1);
+
+    /// <summary>Groups rules compiled with the same <see cref="FieldTableBuilder"/>.</summary>
+    /// <exception cref="ArgumentException">The rules were compiled against different field tables.</exception>
+    public static CompiledRuleGroup Create(IEnumerable<CompiledRule> rules)
+    {
+        var list = rules.ToArray();
+        if (list.Length > 0 && list.Any(r => !ReferenceEquals(r.Fields, list[0].Fields)))
+            throw new ArgumentException("all rules of a group must be compiled with the same FieldTableBuilder", nameof(rules));
+        var words = (list.Length + 63) / 64;
+        var always = new ulong[words];
+        var single = new ulong[words];
+        var alwaysCount = 0;
+        var builders = new SortedDictionary<int, FieldLiteralIndexBuilder>();
+        for (var slot = 0; slot < list.Length; slot++)
+        {
+            var requirements = list[slot].Requirements;
+            if (requirements.Count == 0)
+            {
+                always[slot >> 6] |= 1UL << (slot & 63);
+                alwaysCount++;
+                continue;
+            }
+            if (requirements.Count == 1)
+                single[slot >> 6] |= 1UL << (slot & 63);
+            for (var which = 0; which < requirements.Count; which++)
+            {
+                foreach (var literal in requirements[which].Alternatives)
+                {
+                    if (!builders.TryGetValue(literal.Field, out var builder))
+                        builders[literal.Field] = builder = new FieldLiteralIndexBuilder();
+                    builder.Add(literal, new LiteralHit(slot, which));
+                }
+            }
+        }
+        FieldLiteralIndex? anyValue = null;
+        var fields = new List<(int, FieldLiteralIndex)>();
+        foreach (var (field, builder) in builders)
+        {
+            if (field == RequiredLiteral.AnyField)
+                anyValue = builder.Build();
+            else
+                fields.Add((field, builder.Build()));
+        }
+        return new CompiledRuleGroup(list, [.. fields], anyValue, always, single, alwaysCount);
+    }
+
+    /// <summary>Adds to <paramref name="hits"/> every rule that matches <paramref name="e"/>, in group order.</summary>
+    /// <exception cref="RuleMatchException">A rule could not be evaluated (a regular expression timed out).</exception>
+    public void Match(Event e, List<CompiledRule> hits) => Match(e, hits, null);
+
+    /// <summary>As <see cref="Match(Event, List{CompiledRule})"/>; a rule that cannot be evaluated is added to
+    /// <paramref name="errors"/> (when given) and counts as not matched.</summary>
+    public void Match(Event e, List<CompiledRule> hits, List<RuleMatchError>? errors)
+    {
+        var words = _always.Length;
+        if (words == 0)
+            return;
+        var bits = words > MaxStackWords ? new ulong[2 * words] : stackalloc ulong[2 * words];
+        bits.Clear();
+        var marks = new CandidateMarks(bits, words);
+        Mark(e, marks);
+        var first = marks.First;
+        var second = marks.Second;
+        for (var word = 0; word < words; word++)
+        {
+            var candidates = _always[word] | (first[word] & (second[word] | _single[word]));
+            while (candidates != 0)
+            {
+                var slot = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                Evaluate(_rules[slot], e, hits, errors);
+            }
+        }
+    }
+
+    /// <summary>The rules the literal index keeps as candidates for the event (for measurement and tests).</summary>
+    internal IEnumerable<CompiledRule> Candidates(Event e)
+    {
+        var words = _always.Length;
+        var bits = new ulong[2 * words];
+        Mark(e, new CandidateMarks(bits, words));
+        var result = new List<CompiledRule>();
+        for (var slot = 0; slot < _rules.Length; slot++)
+        {
+            var word = slot >> 6;
+            var candidates = _always[word] | (bits[word] & (bits[words + word] | _single[word]));
+            if ((candidates & (1UL << (slot & 63))) != 0)
+                result.Add(_rules[slot]);
+        }
+        return result;
+    }
+
+    /// <summary>Only the literal lookups of <see cref="Match(Event, List{CompiledRule})"/> (for measurement).</summary>
+    internal void MarkForTest(Event e, ulong[] bits)
+    {
+        Array.Clear(bits);
+        Mark(e, new CandidateMarks(bits, _always.Length));
+    }
+
+    internal IEnumerable<string> DescribeIndex(FieldTable table) =>
+        _fields.Select(f => $"{table.NameOf(f.Field)}: {f.Index.Describe()}")
+            .Concat(_anyValue is null ? [] : [$"(keywords): {_anyValue.Describe()}"]);
+
+    private void Mark(Event e, CandidateMarks marks)
+    {
+        foreach (var (field, index) in _fields)
+        {
+            foreach (var value in e.Values(field))
+                index.Mark(value.FoldedText, marks);
+        }
+        if (_anyValue is not null)
+        {
+            foreach (var value in e.AllValues())
+                _anyValue.Mark(value.FoldedText, marks);
+        }
+    }
+
+    private static void Evaluate(CompiledRule rule, Event e, List<CompiledRule> hits, List<RuleMatchError>? errors)
+    {
+        if (errors is null)
+        {
+            if (rule.Matches(e))
+                hits.Add(rule);
+            return;
+        }
+        try
+        {
+            if (rule.Matches(e))
+                hits.Add(rule);
+        }
+        catch (RuleMatchException failure)
+        {
+            errors.Add(new RuleMatchError(rule.Info, e.Origin, failure.Message));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+
+namespace Parry.Sigma.Matching.Prefilter;
+
+/// <summary>
+/// The compact alphabet of an automaton: each character that occurs in some literal gets a class from 1; every
+/// other character is class 0. ASCII resolves through a small array; other characters through a frozen map.
+/// </summary>
+internal sealed class CharClasses
+{
+    private readonly ushort[] _ascii = new ushort[128];
+    private readonly FrozenDictionary<char, ushort> _other;
+
+    public CharClasses(IEnumerable<char> chars)
+    {
+        var other = new Dictionary<char, ushort>();
+        var count = 1;
+        foreach (var c in chars.Distinct().Order())
+        {
+            if (c < 128)
+                _ascii[c] = (ushort)count++;
+            else
+                other[c] = (ushort)count++;
+            if (count > ushort.MaxValue)
+                throw new InvalidOperationException("too many distinct characters in literals");
+        }
+        _other = other.ToFrozenDictionary();
+        Count = count;
+    }
+
+    /// <summary>Number of classes, class 0 included.</summary>
+    public int Count { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Of(char c) => c < 128 ? _ascii[c] : _other.TryGetValue(c, out var cls) ? cls : 0;
+}

@@ -1,0 +1,123 @@
+using Parry.Core.Events;
+using Parry.Sigma.Conditions;
+using Parry.Sigma.Matching.Matchers;
+using Parry.Sigma.Matching.ValueTests;
+using Parry.Sigma.Rules;
+using Parry.Sigma.Values;
+
+namespace Parry.Sigma.Matching;
+
+/// <summary>
+/// Compiles one rule's condition and detections into a <see cref="Matcher"/> tree: fields mapped and interned once,
+/// each search identifier compiled once however often the condition names it, values grouped into the cheapest
+/// tests (one hash lookup for many equals, span searches for prefixes, suffixes and substrings).
+/// </summary>
+internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, FieldTableBuilder fields, SigmaCompileOptions options)
+{
+    private readonly Dictionary<string, Matcher> _identifiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _fieldIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _eventFields = [];
+
+    public IReadOnlyList<string> EventFields => _eventFields;
+
+    public Matcher Compile() => Condition(rule.Detection.Condition);
+
+    private Matcher Condition(ConditionNode node) => node switch
+    {
+        AndCondition and => And([.. and.Operands.Select(Condition)]),
+        OrCondition or => Or([.. or.Operands.Select(Condition)]),
+        NotCondition not => Not(Condition(not.Operand)),
+        IdentifierCondition identifier => Identifier(identifier.Name),
+        OfCondition { Quantifier: OfQuantifier.All } of => And([.. of.Resolved.Select(Identifier)]),
+        OfCondition { Count: 1 } of => Or([.. of.Resolved.Select(Identifier)]),
+        OfCondition of => new AtLeastMatcher(of.Count, [.. of.Resolved.Select(Identifier)]),
+        _ => throw new InvalidOperationException($"unknown condition node {node.GetType().Name}"),
+    };
+
+    private Matcher Identifier(string name)
+    {
+        if (!_identifiers.TryGetValue(name, out var matcher))
+        {
+            matcher = Detection(rule.Detection[name]);
+            _identifiers[name] = matcher;
+        }
+        return matcher;
+    }
+
+    private Matcher Detection(DetectionNode node) => node switch
+    {
+        DetectionGroup { MatchAll: true } group => And([.. group.Items.Select(Detection)]),
+        DetectionGroup group => Or([.. group.Items.Select(Detection)]),
+        DetectionItem item => item.Negated ? Not(Item(item)) : Item(item),
+        _ => throw new InvalidOperationException($"unknown detection node {node.GetType().Name}"),
+    };
+
+    private Matcher Item(DetectionItem item)
+    {
+        var ids = item.Field is null ? null : Field(item.Field);
+        if (item.Values is [SigmaNull])
+            return new NullMatcher(ids!);
+        if (item.Values is [SigmaExists exists])
+            return new ExistsMatcher(ids!, exists.Exists);
+        if (item.MatchAll)
+            return And([.. item.Values.Select(v => Values(ids, [v]))]);
+        return Values(ids, item.Values);
+    }
+
+    // The values of one item OR-ed: field references each get a matcher, every other value joins one test.
+    private Matcher Values(int[]? ids, IReadOnlyList<SigmaValue> values)
+    {
+        var flat = values.SelectMany(v => v is SigmaExpansion e ? e.Alternatives : [v]).ToList();
+        var matchers = new List<Matcher>();
+        foreach (var reference in flat.OfType<SigmaFieldRef>())
+            matchers.Add(new FieldRefMatcher(ids!, Field(reference.Field), reference.Mode, reference.Cased));
+        var others = flat.Where(v => v is not SigmaFieldRef).ToList();
+        if (others.Count > 0)
+        {
+            var test = ValueTestBuilder.Build(others, keyword: ids is null, options.RegexTimeout);
+            matchers.Add(ids is null ? new KeywordMatcher(test) : ids.Length == 0 ? ConstantMatcher.False : new FieldMatcher(ids, test));
+        }
+        return Or(matchers);
+    }
+
+    private int[] Field(string sigmaField)
+    {
+        if (_fieldIds.TryGetValue(sigmaField, out var ids))
+            return ids;
+        var mapped = mapping.Map(sigmaField);
+        ids = new int[mapped.Count];
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            ids[i] = fields.Intern(mapped[i]);
+            if (!_eventFields.Contains(mapped[i], StringComparer.OrdinalIgnoreCase))
+                _eventFields.Add(mapped[i]);
+        }
+        _fieldIds[sigmaField] = ids;
+        return ids;
+    }
+
+    private static Matcher And(List<Matcher> operands)
+    {
+        var flat = operands.SelectMany(o => o is AndMatcher a ? a.Operands : [o])
+            .Where(o => o is not ConstantMatcher { Value: true }).ToList();
+        if (flat.Any(o => o is ConstantMatcher { Value: false }))
+            return ConstantMatcher.False;
+        return flat.Count switch { 0 => ConstantMatcher.True, 1 => flat[0], _ => new AndMatcher(flat) };
+    }
+
+    private static Matcher Or(List<Matcher> operands)
+    {
+        var flat = operands.SelectMany(o => o is OrMatcher a ? a.Operands : [o])
+            .Where(o => o is not ConstantMatcher { Value: false }).ToList();
+        if (flat.Any(o => o is ConstantMatcher { Value: true }))
+            return ConstantMatcher.True;
+        return flat.Count switch { 0 => ConstantMatcher.False, 1 => flat[0], _ => new OrMatcher(flat) };
+    }
+
+    private static Matcher Not(Matcher operand) => operand switch
+    {
+        NotMatcher not => not.Operand,
+        ConstantMatcher constant => constant.Value ? ConstantMatcher.False : ConstantMatcher.True,
+        _ => new NotMatcher(operand),
+    };
+}

@@ -1,0 +1,71 @@
+using Parry.Sigma.Values;
+
+namespace Parry.Sigma.Tests.Values;
+
+public class SigmaStringTests
+{
+    // The specification's escape rules (sigma-rules-specification, "Escape Character").
+    [Theory]
+    [InlineData(@"C:\Windows", @"C:\Windows")] // a plain backslash not before a wildcard stays
+    [InlineData(@"C:\\Windows", @"C:\Windows")] // a doubled one is one backslash
+    [InlineData(@"\*", "*")] // an escaped wildcard is a plain character
+    [InlineData(@"\?", "?")]
+    [InlineData(@"\\\*", @"\*")] // backslash and star, both plain
+    [InlineData(@"\\\\", @"\\")] // four backslashes are two
+    [InlineData(@"\\\", @"\\")] // three are two as well
+    [InlineData(@"trailing\", @"trailing\")]
+    public void Escapes_produce_plain_text(string raw, string plain)
+    {
+        var value = SigmaString.Parse(raw);
+        value.IsPlain.ShouldBeTrue();
+        value.PlainText.ShouldBe(plain);
+    }
+
+    [Fact]
+    public void Escaped_backslash_before_a_wildcard_keeps_the_wildcard()
+    {
+        var value = SigmaString.Parse(@"C:\\*");
+        value.Parts.Select(p => p.Kind).ShouldBe([StringPartKind.Literal, StringPartKind.AnyChars]);
+        value.Parts[0].Text.ShouldBe(@"C:\");
+    }
+
+    [Fact]
+    public void Wildcards_split_the_string()
+    {
+        var value = SigmaString.Parse("prog?.exe*");
+        value.Parts.Select(p => p.Kind).ShouldBe(
+            [StringPartKind.Literal, StringPartKind.OneChar, StringPartKind.Literal, StringPartKind.AnyChars]);
+        value.HasWildcards.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Runs_of_stars_collapse()
+    {
+        SigmaString.Parse("a***b").Parts.Count(p => p.Kind == StringPartKind.AnyChars).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Placeholders_only_under_expand()
+    {
+        SigmaString.Parse("%name%").IsPlain.ShouldBeTrue();
+        var expanded = SigmaString.Parse(@"\%plain%name%", placeholders: true);
+        expanded.Parts.Select(p => (p.Kind, p.Text)).ShouldBe(
+            [(StringPartKind.Literal, "%plain"), (StringPartKind.Placeholder, "name")]);
+    }
+
+    [Fact]
+    public void A_lone_percent_is_plain_under_expand()
+    {
+        SigmaString.Parse("100% sure", placeholders: true).IsPlain.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(@"C:\Windows\*")]
+    [InlineData(@"a\*b?c")]
+    [InlineData(@"\\server\share")]
+    public void Writing_back_and_parsing_again_gives_the_same_string(string raw)
+    {
+        var value = SigmaString.Parse(raw);
+        SigmaString.Parse(value.ToString()).Parts.ShouldBe(value.Parts);
+    }
+}
