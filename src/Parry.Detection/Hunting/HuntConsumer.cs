@@ -1,21 +1,38 @@
+using Parry.Core.Actors;
 using Parry.Core.Detections;
+using Parry.Core.Diagnostics;
 using Parry.Detection.Behaviour;
+using Parry.Detection.Correlation;
 using Parry.Detection.Reporting;
 
 namespace Parry.Detection.Hunting;
 
 /// <summary>
-/// The single thread at the end of the pipeline: sees every outcome in event-time order, reports detections at or
-/// above the minimum level to the sink, and keeps the per-level counts for the summary.
+/// The single thread at the end of the pipeline. It sees every outcome in event-time order and: feeds detections
+/// of correlated rules to the correlation run (rules whose matches only feed a correlation are not reported), reports
+/// detections at or above the minimum level to the sink, and tracks every actor's behaviour and findings; at the
+/// end it flushes the correlations and reports campaigns.
 /// </summary>
-internal sealed class HuntConsumer(IHuntSink sink, HuntOptions options)
+internal sealed class HuntConsumer
 {
+    private readonly IHuntSink _sink;
+    private readonly HuntOptions _options;
+    private readonly CorrelationSet _correlations;
+    private readonly CorrelationRun _correlationRun;
     private readonly Dictionary<string, long> _byLevel = new(StringComparer.Ordinal);
-    private readonly BehaviourTracker _behaviour = new(options.Behaviour);
-    private readonly CampaignBuilder _campaigns = new(new AutonomyScorer(options.Autonomy));
+    private readonly BehaviourTracker _behaviour;
+    private readonly CampaignBuilder _campaigns;
+    private readonly List<Core.Detections.Detection> _correlated = [];
 
-    /// <summary>Actors evicted from behaviour tracking by its cap.</summary>
-    public long BehaviourEvictions => _behaviour.Evictions;
+    public HuntConsumer(IHuntSink sink, HuntOptions options, CorrelationSet correlations, IInputErrorSink errors)
+    {
+        _sink = sink;
+        _options = options;
+        _correlations = correlations;
+        _correlationRun = correlations.StartRun(options.Correlation, errors);
+        _behaviour = new BehaviourTracker(options.Behaviour);
+        _campaigns = new CampaignBuilder(new AutonomyScorer(options.Autonomy));
+    }
 
     public long Detections { get; private set; }
 
@@ -23,26 +40,60 @@ internal sealed class HuntConsumer(IHuntSink sink, HuntOptions options)
 
     public IReadOnlyDictionary<string, long> DetectionsByLevel => _byLevel;
 
+    /// <summary>Actors evicted from behaviour tracking by its cap, and correlation state evicted by its caps.</summary>
+    public long Evictions => _behaviour.Evictions + _correlationRun.Counters.EvictedGroups + _correlationRun.Counters.EvictedEntries;
+
     public void Consume(HuntItem item)
     {
         if (item.Activity is { } activity)
-        {
             _behaviour.Observe(activity);
-            if (item.Detections.Length > 0)
-                _behaviour.ObserveDetections(activity, item.Detections, item.Event.SourceKind, item.Event.Actors);
-        }
+        List<Core.Detections.Detection>? reported = null;
         foreach (var detection in item.Detections)
-            Report(detection);
+        {
+            if (_correlations.ShouldReport(detection.Rule))
+            {
+                Report(detection);
+                (reported ??= []).Add(detection);
+            }
+            if (_correlations.Correlates(detection.Rule))
+            {
+                if (detection.Timestamp is null && item.OrderTicks != long.MinValue)
+                    _correlationRun.Observe(detection, new DateTimeOffset(item.OrderTicks, TimeSpan.Zero), _correlated);
+                else
+                    _correlationRun.Observe(detection, _correlated);
+            }
+        }
+        if (reported is not null && item.Activity is { } withFindings)
+            _behaviour.ObserveDetections(withFindings, reported, item.Event.SourceKind, item.Event.Actors);
+        ReportCorrelated();
     }
 
-    /// <summary>Called once after the last item: campaigns are reported.</summary>
+    /// <summary>Called once after the last item: open correlation windows are judged, campaigns reported.</summary>
     public void Finish()
     {
+        _correlationRun.Flush(_correlated);
+        ReportCorrelated();
         foreach (var campaign in _campaigns.Build(_behaviour))
         {
             Campaigns++;
-            sink.Campaign(campaign);
+            _sink.Campaign(campaign);
         }
+    }
+
+    private void ReportCorrelated()
+    {
+        foreach (var detection in _correlated)
+        {
+            Report(detection);
+            if (detection.Actor is { } actor)
+            {
+                var ticks = detection.Timestamp?.UtcTicks ?? 0;
+                var activity = new Activity(actor, KeyHash.Of(actor), ticks, 0, 0, ActivityFlags.None, null);
+                IReadOnlyList<Actor> coActors = detection.Event.Actors;
+                _behaviour.ObserveDetections(activity, [detection], detection.Event.SourceKind, coActors);
+            }
+        }
+        _correlated.Clear();
     }
 
     private void Report(Core.Detections.Detection detection)
@@ -50,7 +101,7 @@ internal sealed class HuntConsumer(IHuntSink sink, HuntOptions options)
         Detections++;
         var level = detection.Rule.Level.Name();
         _byLevel[level] = _byLevel.GetValueOrDefault(level) + 1;
-        if (detection.Rule.Level >= options.MinLevel)
-            sink.Detection(detection);
+        if (detection.Rule.Level >= _options.MinLevel)
+            _sink.Detection(detection);
     }
 }

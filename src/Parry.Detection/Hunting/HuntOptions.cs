@@ -23,6 +23,8 @@ public sealed record HuntOptions
 
     public Behaviour.BehaviourOptions Behaviour { get; init; } = new();
 
+    public Correlation.CorrelationOptions Correlation { get; init; } = new();
+
     public Behaviour.AutonomyThresholds Autonomy { get; init; } = new();
 
     /// <summary>Input errors kept for the summary; all are counted.</summary>

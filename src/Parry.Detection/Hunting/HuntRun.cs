@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Parry.Core.Events;
+using Parry.Detection.Correlation;
 using Parry.Detection.Matching;
 using Parry.Detection.Reporting;
 using Parry.Ingest;
@@ -15,6 +16,7 @@ namespace Parry.Detection.Hunting;
 /// </summary>
 public sealed class HuntRun(
     IEventMatcher matcher,
+    CorrelationSet correlations,
     Func<InputSource, DecodeContext, IEnumerable<Event>> read,
     HuntOptions options,
     TimeProvider time)
@@ -30,7 +32,7 @@ public sealed class HuntRun(
     {
         var started = time.GetTimestamp();
         var counters = new HuntCounters();
-        var consumer = new HuntConsumer(sink, options);
+        var consumer = new HuntConsumer(sink, options, correlations, errors);
         var totalBytes = sources.Sum(SizeOf);
         var eventsBySource = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var readCounting = CountingBySource(read, eventsBySource);
@@ -73,6 +75,7 @@ public sealed class HuntRun(
             Bytes = counters.Bytes,
             DetectionsByLevel = consumer.DetectionsByLevel,
             EventsBySource = eventsBySource.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            CorrelationEvictions = consumer.Evictions,
         };
         sink.Complete(summary);
         return summary;

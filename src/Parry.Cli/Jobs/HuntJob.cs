@@ -1,0 +1,95 @@
+using System.Text;
+using Parry.Core.Events;
+using Parry.Detection.Correlation;
+using Parry.Detection.Hunting;
+using Parry.Detection.Matching;
+using Parry.Detection.Reporting;
+using Parry.Detection.Rules;
+using Parry.Ingest;
+using Parry.Ingest.Formats;
+using Parry.Ingest.LogSources;
+using Parry.Ingest.Sources;
+using Parry.Output.Csv;
+using Parry.Output.Json;
+using Parry.Output.Table;
+using Parry.Sigma.Loading;
+using Spectre.Console;
+
+namespace Parry.Cli.Jobs;
+
+/// <summary>
+/// Wires <c>parry hunt</c>: loads rules and mappings, compiles the matcher, discovers inputs, picks the sink and
+/// runs the pipeline. Everything it decides is in the libraries; this only connects them to the console.
+/// </summary>
+internal sealed class HuntJob(HuntJobOptions options)
+{
+    public async Task<int> RunAsync(CancellationToken cancellation)
+    {
+        var missing = options.Paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        foreach (var path in missing)
+            Console.Error.WriteLine($"parry: {path}: no such file or directory");
+        if (missing.Count == options.Paths.Count)
+            return CommandRunner.Failed;
+
+        if (!Setup.TryLoadRules(options.Rules, options.DefaultRules, options.Placeholders, out var rules))
+            return CommandRunner.Failed;
+        if (!Setup.TryLoadMap(options.LogSourceFiles, out var map))
+            return CommandRunner.Failed;
+        if (!Setup.TryGetFormats(options.InputFormat, out var detector, out var forced))
+            return CommandRunner.Failed;
+
+        // Correlations intern the fields they read before the matcher freezes the shared field table.
+        var fields = new FieldTableBuilder();
+        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
+        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
+        var errors = new ErrorCollector(1000, e => Console.Error.WriteLine($"parry: {e}"));
+        var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors).ToList();
+
+        var format = options.Format ?? (options.Output is null && !Console.IsOutputRedirected ? "table" : "jsonl");
+        await using var output = options.Output is null ? Console.OpenStandardOutput() : File.Create(options.Output);
+        var toTerminal = options.Output is null && !Console.IsOutputRedirected;
+        var status = !Console.IsErrorRedirected ? new StatusLine(Console.Error, TimeProvider.System) : null;
+        using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        IHuntSink sink;
+        JsonlHuntSink? jsonl = null;
+        switch (format)
+        {
+            case "csv":
+                sink = new CsvHuntSink(text);
+                break;
+            case "table":
+                var console = AnsiConsole.Create(new AnsiConsoleSettings
+                {
+                    Ansi = toTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+                    ColorSystem = toTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                    Out = new AnsiConsoleOutput(text),
+                });
+                sink = new TableHuntSink(console, toTerminal ? status : null);
+                break;
+            default:
+                sink = jsonl = new JsonlHuntSink(output);
+                break;
+        }
+
+        var run = new HuntRun(matcher, correlations, (source, context) => detector.Read(source, context, forced),
+            new HuntOptions { MaxDegreeOfParallelism = options.Threads, MinLevel = options.MinLevel }, TimeProvider.System);
+        HuntSummary summary;
+        try
+        {
+            summary = await run.RunAsync(sources, sink, errors, status, rules.Loaded, rules.Rejected.Count, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            status?.Clear();
+            text.Flush();
+            jsonl?.Dispose();
+        }
+        if (format != "table" || !toTerminal)
+        {
+            Console.Error.WriteLine(
+                $"parry: {summary.Detections} detections, {summary.Campaigns} campaigns in {summary.Events} events from " +
+                $"{summary.Files} files ({summary.ErrorCount} errors, {summary.ElapsedMs} ms)");
+        }
+        return missing.Count > 0 ? CommandRunner.Failed : CommandRunner.Done;
+    }
+}

@@ -1,0 +1,30 @@
+using Parry.Sigma.Loading;
+
+namespace Parry.Detection.Rules;
+
+/// <summary>Loads the rules a hunt runs: Parry's pack (unless left out) and the user's files and folders, in one
+/// set so correlations and filters resolve across both.</summary>
+public static class RuleSetLoader
+{
+    public static SigmaLoadResult Load(IEnumerable<string> userPaths, bool includeDefaultPack, SigmaLoadOptions options)
+    {
+        var sources = new List<SigmaSource>();
+        if (includeDefaultPack)
+            sources.AddRange(DefaultRulePack.Sources());
+        foreach (var path in userPaths)
+        {
+            if (Directory.Exists(path))
+            {
+                sources.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true })
+                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => new SigmaSource(f, () => File.ReadAllText(f))));
+            }
+            else
+            {
+                sources.Add(new SigmaSource(path, () => File.ReadAllText(path)));
+            }
+        }
+        return SigmaLoader.Load(sources, options);
+    }
+}
