@@ -1,0 +1,17 @@
+namespace Parry.Gateway.TestServer;
+
+/// <summary>Appends one line per tool invocation to the file named by PARRY_TEST_CALL_LOG, if set.</summary>
+internal sealed class CallLog(string? path)
+{
+    private readonly Lock _gate = new();
+
+    public static CallLog FromEnvironment() => new(Environment.GetEnvironmentVariable("PARRY_TEST_CALL_LOG"));
+
+    public void Record(string tool, string argument)
+    {
+        if (path is null)
+            return;
+        lock (_gate)
+            File.AppendAllText(path, tool + "\t" + argument.ReplaceLineEndings(" ") + "\n");
+    }
+}
