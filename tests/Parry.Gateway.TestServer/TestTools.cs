@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace Parry.Gateway.TestServer;
@@ -31,6 +32,19 @@ internal static class TestTools
                 return "slept";
             },
             new McpServerToolCreateOptions { Name = "sleep" }),
+        McpServerTool.Create(
+            [Description("Reports progress in steps, then answers (server-to-client notifications).")]
+            async (int steps, IProgress<ProgressNotificationValue> progress, CancellationToken cancellation) =>
+            {
+                log.Record("progress", steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                for (var i = 1; i <= steps; i++)
+                {
+                    progress.Report(new ProgressNotificationValue { Progress = i, Total = steps, Message = $"step {i}" });
+                    await Task.Delay(5, cancellation);
+                }
+                return $"done after {steps} steps";
+            },
+            new McpServerToolCreateOptions { Name = "progress" }),
         McpServerTool.Create(
             [Description("Ends the server process at once (a server that dies mid-call).")] () =>
             {

@@ -54,18 +54,21 @@ internal static class JsonRpcParser
             {
                 case Members.JsonRpc:
                     versionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
+                    reader.Skip();
                     break;
                 case Members.Id:
                     if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.Null)
                         id = new Slice((int)reader.TokenStartIndex, (int)(reader.BytesConsumed - reader.TokenStartIndex));
                     else
                         problem ??= "id must be a string, a number or null";
+                    reader.Skip();
                     break;
                 case Members.Method:
                     if (reader.TokenType == JsonTokenType.String)
                         method = Classify(ref reader);
                     else
                         problem ??= "method must be a string";
+                    reader.Skip();
                     break;
                 case Members.Params:
                     parameters = SkipValue(ref reader);
