@@ -5,7 +5,11 @@ internal sealed class CallLog(string? path)
 {
     private readonly Lock _gate = new();
 
-    public static CallLog FromEnvironment() => new(Environment.GetEnvironmentVariable("PARRY_TEST_CALL_LOG"));
+    public static CallLog From(string[] args)
+    {
+        var at = Array.IndexOf(args, "--call-log");
+        return new CallLog(at >= 0 && at + 1 < args.Length ? args[at + 1] : Environment.GetEnvironmentVariable("PARRY_TEST_CALL_LOG"));
+    }
 
     public void Record(string tool, string argument)
     {

@@ -11,14 +11,13 @@ internal static class HttpHost
 {
     private sealed record Session(StreamableHttpServerTransport Transport, McpServer Server, Task Run);
 
-    public static async Task<int> RunAsync(int port)
+    public static async Task<int> RunAsync(int port, CallLog log)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port));
         var app = builder.Build();
         var sessions = new ConcurrentDictionary<string, Session>();
-        var log = CallLog.FromEnvironment();
 
         app.MapPost("/mcp", async context =>
         {
