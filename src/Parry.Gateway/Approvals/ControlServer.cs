@@ -45,11 +45,13 @@ internal sealed class ControlServer : IAsyncDisposable
     private static async Task<IResult> DecideAsync(ApprovalQueue approvals, string id, HttpRequest request, bool approve)
     {
         string? reason = null;
-        if (request.ContentLength is > 0)
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(text))
         {
             try
             {
-                using var body = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+                using var body = JsonDocument.Parse(text);
                 if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("reason", out var r)
                     && r.ValueKind == JsonValueKind.String)
                     reason = r.GetString();

@@ -76,7 +76,7 @@ internal sealed class CallGate(GatewayRuntime runtime)
                 () => session.EndReason ?? "the client cancelled or went away").ConfigureAwait(false);
             var verdict = outcome.Approved
                 ? new Verdict(PolicyAction.Allow, held.Rule, "approved by the operator" + (outcome.Reason is null ? "" : ": " + outcome.Reason))
-                : new Verdict(PolicyAction.Deny, held.Rule, $"held for approval ({held.Reason}), then {Describe(outcome)}");
+                : new Verdict(PolicyAction.Deny, held.Rule, $"{Describe(outcome)} (held for approval: {held.Reason})");
             return Decide(call, verdict, runtime.Time.GetElapsedTime(call.StartTimestamp), outcome);
         }
         finally
@@ -255,6 +255,7 @@ internal sealed class CallGate(GatewayRuntime runtime)
     {
         "timeout" => outcome.Reason ?? "timed out",
         "operator" => "denied by the operator" + (outcome.Reason is null or "denied by the operator" ? "" : ": " + outcome.Reason),
+        "shutdown" => "the gateway stopped",
         "client" => outcome.Reason ?? "the client cancelled or went away",
         _ => outcome.Reason ?? "denied",
     };

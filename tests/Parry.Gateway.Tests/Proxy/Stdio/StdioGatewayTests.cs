@@ -179,7 +179,7 @@ public class StdioGatewayTests
         time.Advance(TimeSpan.FromSeconds(120));
         var response = await gateway.ResponseAsync("20");
         response.GetProperty("error").GetProperty("message").GetString().ShouldBe(
-            "parry: denied by rule 'scope': held for approval (target https://example.org/ (in 'url') is outside the authorised scope), then not approved within 120s");
+            "parry: denied by rule 'scope': not approved within 120s (held for approval: target https://example.org/ (in 'url') is outside the authorised scope)");
         gateway.Calls().ShouldBeEmpty();
         var decisions = gateway.Audit().Where(a => a.GetProperty("call_id").GetString() == held.Id).ToList();
         decisions.Select(d => d.GetProperty("decision").GetString()).ShouldBe(["hold", "deny"]);
