@@ -60,7 +60,7 @@ internal static class HttpHost
                 return;
             }
             context.Response.ContentType = "text/event-stream";
-            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await context.Response.StartAsync(context.RequestAborted);
             await session.Transport.HandleGetRequestAsync(context.Response.Body, context.RequestAborted);
         });
         app.MapDelete("/mcp", async context =>

@@ -60,7 +60,8 @@ internal sealed class HttpGateway : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(listen);
-            k.Limits.MaxRequestBodySize = runtime.Limits.MaxMessageBytes + 1L;
+            // The gateway reads at most --max-message-bytes itself (and a prefix of a larger body, to answer its id).
+            k.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();
         var gateway = new HttpGateway(app, runtime, upstream);
@@ -272,7 +273,9 @@ internal sealed class HttpGateway : IAsyncDisposable
     private async Task RelayEventsAsync(HttpResponseMessage response, HttpContext context, SessionState session, CancellationToken cancellation)
     {
         context.Response.ContentLength = null;
+        // Send the headers now: a GET stream may carry nothing for a long time, and the client waits for them.
         await context.Response.StartAsync(cancellation).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(cancellation).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
         await using var reader = new SseEventReader(stream, _runtime.Limits.MaxMessageBytes);
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false) is { } sse)
@@ -290,42 +293,44 @@ internal sealed class HttpGateway : IAsyncDisposable
 
     private async Task<byte[]?> ReadBodyAsync(HttpContext context, string sessionId)
     {
+        // Read at most the cap; of a larger body keep only a prefix, to answer its id and audit it if it is a call.
         var limit = _runtime.Limits.MaxMessageBytes;
+        var declaredTooLarge = context.Request.ContentLength > limit;
+        var keep = declaredTooLarge ? LineReader.PrefixBytes : limit;
         using var buffer = new MemoryStream();
-        var tooLarge = context.Request.ContentLength > limit;
-        if (!tooLarge)
+        var tooLarge = declaredTooLarge;
+        var chunk = new byte[16384];
+        try
         {
-            var chunk = new byte[16384];
-            try
+            int n;
+            while ((n = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
-                int n;
-                while ((n = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+                if (buffer.Length + n > keep)
                 {
-                    if (buffer.Length + n > limit)
-                    {
-                        tooLarge = true;
-                        break;
-                    }
-                    buffer.Write(chunk, 0, n);
+                    buffer.Write(chunk, 0, (int)Math.Min(n, Math.Max(0, LineReader.PrefixBytes - buffer.Length)));
+                    tooLarge = true;
+                    break;
                 }
+                buffer.Write(chunk, 0, n);
             }
-            catch (BadHttpRequestException)
-            {
-                tooLarge = true;
-            }
-            catch (Exception e) when (e is IOException or OperationCanceledException)
-            {
-                return null; // the client went away while sending
-            }
+        }
+        catch (BadHttpRequestException)
+        {
+            tooLarge = true;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            return null; // the client went away while sending
         }
         if (!tooLarge)
             return buffer.ToArray();
-        var problem = $"a message of {context.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "more than " + limit} bytes exceeds the limit of {limit} bytes (--max-message-bytes)";
-        var prefix = buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, LineReader.PrefixBytes));
+        var size = context.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "more than " + limit;
+        var problem = $"a message of {size} bytes exceeds the limit of {limit} bytes (--max-message-bytes)";
+        var prefix = buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, LineReader.PrefixBytes)).ToArray();
         RejectedCalls.AuditIfToolCall(_runtime, _sessions.Get(sessionId), prefix, problem);
         _runtime.Diagnostics.Report("a client message was not forwarded: " + problem);
         JsonRpcIdSniffer.TryFindId(prefix, out var id);
-        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, id.Of(prefix).ToArray(), JsonRpcErrorCodes.TooLarge, "parry: " + problem).ConfigureAwait(false);
+        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, id.Of(prefix.AsSpan()), JsonRpcErrorCodes.TooLarge, "parry: " + problem).ConfigureAwait(false);
         return null;
     }
 
