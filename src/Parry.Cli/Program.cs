@@ -8,6 +8,13 @@ internal static class Program
         var root = new RootCommand("Parry: detects and stops autonomous, AI-driven cyberattacks");
         root.Subcommands.Add(GatewayCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());
-        return root.Parse(args).Invoke();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // CONTRACT.md: usage errors exit 2.
+            parsed.Invoke();
+            return 2;
+        }
+        return parsed.Invoke();
     }
 }

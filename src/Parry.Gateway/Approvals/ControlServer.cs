@@ -71,6 +71,8 @@ internal sealed class ControlServer : IAsyncDisposable
     {
         if (!File.Exists(path))
             return;
+        if (new FileInfo(path).Length > 0)
+            throw new InvalidOperationException($"{path} exists and is not a socket; choose another --control path");
         using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
