@@ -1,124 +1,131 @@
 using System.Buffers;
-using System.IO.Pipelines;
 
 namespace Parry.Gateway.Framing;
 
 /// <summary>
-/// Splits a stdio MCP stream into newline-delimited messages. Memory stays bounded whatever the peer sends: a message
-/// longer than <c>maxLineBytes</c> is skipped up to its newline, keeping only a short prefix (to find its id).
+/// Splits a stdio MCP stream into newline-delimited messages, blocking: the stdio proxy gives each direction its own
+/// thread, which reads a message, judges it and writes it on with no hop through the thread pool (such hops cost
+/// milliseconds on a busy machine). Memory stays bounded whatever the peer sends: a message longer than
+/// <c>maxLineBytes</c> is skipped up to its newline, keeping only a short prefix (to find its id).
 /// </summary>
-internal sealed class LineReader : IAsyncDisposable
+internal sealed class LineReader : IDisposable
 {
     public const int PrefixBytes = 4096;
 
-    private readonly PipeReader _pipe;
+    private const int Chunk = 65536;
+
+    private readonly Stream _stream;
     private readonly int _maxLineBytes;
-    private byte[] _line = ArrayPool<byte>.Shared.Rent(4096);
     private readonly byte[] _prefix = new byte[PrefixBytes];
-    private long _scanned;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Chunk);
+    private int _start;
+    private int _end;
+    private bool _eof;
 
     public LineReader(Stream stream, int maxLineBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 16);
-        _pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 65536, leaveOpen: true));
+        _stream = stream;
         _maxLineBytes = maxLineBytes;
     }
 
-    public async ValueTask<LineRead> ReadAsync(CancellationToken cancellation)
+    public LineRead Read()
     {
         var discarding = false;
         var prefixLength = 0;
         long discarded = 0;
+        var scanFrom = _start;
         while (true)
         {
-            var result = await _pipe.ReadAsync(cancellation).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var newline = buffer.Slice(_scanned).PositionOf((byte)'\n');
-            if (newline is { } end)
+            var newline = _buffer.AsSpan(scanFrom, _end - scanFrom).IndexOf((byte)'\n');
+            if (newline >= 0)
             {
-                var line = buffer.Slice(0, end);
-                var next = buffer.GetPosition(1, end);
-                _scanned = 0;
-                if (discarding || line.Length > _maxLineBytes)
+                var lineEnd = scanFrom + newline;
+                var length = lineEnd - _start;
+                var lineStart = _start;
+                _start = lineEnd + 1;
+                if (discarding || length > _maxLineBytes)
                 {
                     if (!discarding)
-                        prefixLength = CopyPrefix(line);
-                    var total = discarded + line.Length;
-                    _pipe.AdvanceTo(next);
-                    return new LineRead(LineReadKind.TooLarge, _prefix.AsMemory(0, prefixLength), total);
+                        prefixLength = CopyPrefix(lineStart, length);
+                    return new LineRead(LineReadKind.TooLarge, _prefix.AsMemory(0, prefixLength), discarded + length);
                 }
-                var read = Complete(line);
-                _pipe.AdvanceTo(next);
-                if (read.Bytes.Length == 0)
-                    continue; // blank line between messages
-                return read;
-            }
-
-            if (result.IsCompleted)
-            {
-                _scanned = 0;
-                if (buffer.IsEmpty || discarding || buffer.Length > _maxLineBytes)
+                if (length > 0 && _buffer[lineEnd - 1] == (byte)'\r')
+                    length--;
+                if (_buffer.AsSpan(lineStart, length).Trim(" \t"u8).IsEmpty)
                 {
-                    if (!buffer.IsEmpty && !discarding)
-                        prefixLength = CopyPrefix(buffer);
-                    var total = discarded + buffer.Length;
-                    var wasTooLarge = discarding || buffer.Length > _maxLineBytes;
-                    _pipe.AdvanceTo(buffer.End);
-                    if (wasTooLarge)
-                        return new LineRead(LineReadKind.TooLarge, _prefix.AsMemory(0, prefixLength), total);
-                    return new LineRead(LineReadKind.End, default, 0);
+                    scanFrom = _start;
+                    continue;
                 }
-                // A last message without its newline still counts.
-                var last = Complete(buffer);
-                _pipe.AdvanceTo(buffer.End);
-                if (last.Bytes.Length == 0)
-                    return new LineRead(LineReadKind.End, default, 0);
-                return last;
+                return new LineRead(LineReadKind.Line, _buffer.AsMemory(lineStart, length), length);
             }
 
-            if (discarding || buffer.Length > _maxLineBytes)
+            var pending = _end - _start;
+            if (_eof)
+            {
+                var tooLarge = discarding || pending > _maxLineBytes;
+                if (tooLarge && !discarding)
+                    prefixLength = CopyPrefix(_start, pending);
+                var lineStart = _start;
+                _start = _end;
+                if (tooLarge)
+                    return new LineRead(LineReadKind.TooLarge, _prefix.AsMemory(0, prefixLength), discarded + pending);
+                if (pending == 0 || _buffer.AsSpan(lineStart, pending).Trim(" \t\r"u8).IsEmpty)
+                    return new LineRead(LineReadKind.End, default, 0);
+                var length = _buffer[_end - 1] == (byte)'\r' ? pending - 1 : pending;
+                return new LineRead(LineReadKind.Line, _buffer.AsMemory(lineStart, length), length);
+            }
+
+            if (discarding || pending > _maxLineBytes)
             {
                 if (!discarding)
-                    prefixLength = CopyPrefix(buffer);
+                    prefixLength = CopyPrefix(_start, pending);
                 discarding = true;
-                discarded += buffer.Length;
-                _scanned = 0;
-                _pipe.AdvanceTo(buffer.End);
-                continue;
+                discarded += pending;
+                _start = _end = 0;
+                scanFrom = 0;
             }
-            _scanned = buffer.Length;
-            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            else
+            {
+                Compact();
+                scanFrom = _end;
+            }
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+                _eof = true;
+            else
+                _end += read;
         }
     }
 
-    private LineRead Complete(ReadOnlySequence<byte> line)
+    private void Compact()
     {
-        var length = (int)line.Length;
-        if (length > 0 && line.Slice(length - 1).FirstSpan[0] == (byte)'\r')
-            length--;
-        if (_line.Length < length)
+        var pending = _end - _start;
+        if (_start > 0)
         {
-            ArrayPool<byte>.Shared.Return(_line);
-            _line = ArrayPool<byte>.Shared.Rent(length);
+            _buffer.AsSpan(_start, pending).CopyTo(_buffer);
+            _start = 0;
+            _end = pending;
         }
-        line.Slice(0, length).CopyTo(_line);
-        var span = _line.AsSpan(0, length);
-        return span.Trim(" \t"u8).IsEmpty
-            ? new LineRead(LineReadKind.Line, default, 0)
-            : new LineRead(LineReadKind.Line, _line.AsMemory(0, length), length);
+        if (_end == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
     }
 
-    private int CopyPrefix(ReadOnlySequence<byte> bytes)
+    private int CopyPrefix(int start, int length)
     {
-        var n = (int)Math.Min(bytes.Length, PrefixBytes);
-        bytes.Slice(0, n).CopyTo(_prefix);
+        var n = Math.Min(length, PrefixBytes);
+        _buffer.AsSpan(start, n).CopyTo(_prefix);
         return n;
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _pipe.CompleteAsync().ConfigureAwait(false);
-        ArrayPool<byte>.Shared.Return(_line);
-        _line = [];
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
     }
 }

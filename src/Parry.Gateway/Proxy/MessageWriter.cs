@@ -3,29 +3,25 @@ using System.Buffers;
 namespace Parry.Gateway.Proxy;
 
 /// <summary>
-/// Writes newline-delimited messages to one stdio stream. Several tasks write to the same peer (relayed messages,
+/// Writes newline-delimited messages to one stdio stream. Several threads write to the same peer (relayed messages,
 /// denials, timeouts), so writes are serialised; each message goes out in one write with its newline, then a flush.
+/// Synchronous on purpose: the relay thread writes what it just read without a hop through the thread pool.
 /// </summary>
-internal sealed class MessageWriter(Stream stream) : IDisposable
+internal sealed class MessageWriter(Stream stream)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
 
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> message, CancellationToken cancellation = default)
+    public void Write(ReadOnlySpan<byte> message)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(message.Length + 1);
         try
         {
             message.CopyTo(buffer);
             buffer[message.Length] = (byte)'\n';
-            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
-            try
+            lock (_gate)
             {
-                await stream.WriteAsync(buffer.AsMemory(0, message.Length + 1), cancellation).ConfigureAwait(false);
-                await stream.FlushAsync(cancellation).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Release();
+                stream.Write(buffer, 0, message.Length + 1);
+                stream.Flush();
             }
         }
         finally
@@ -33,6 +29,4 @@ internal sealed class MessageWriter(Stream stream) : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

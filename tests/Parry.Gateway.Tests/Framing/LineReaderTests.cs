@@ -10,11 +10,12 @@ public class LineReaderTests
 {
     private static async Task<List<(LineReadKind Kind, string Text, long Length)>> ReadAll(Stream stream, int max)
     {
+        await Task.Yield();
         var all = new List<(LineReadKind, string, long)>();
-        await using var reader = new LineReader(stream, max);
+        using var reader = new LineReader(stream, max);
         while (true)
         {
-            var read = await reader.ReadAsync(CancellationToken.None);
+            var read = reader.Read();
             if (read.Kind == LineReadKind.End)
                 return all;
             all.Add((read.Kind, Encoding.UTF8.GetString(read.Bytes.Span), read.Length));
@@ -59,6 +60,15 @@ public class LineReaderTests
         lines.Select(l => l.Kind).ShouldBe([LineReadKind.TooLarge, LineReadKind.Line]);
         lines[0].Length.ShouldBe(200_000);
         lines[0].Text.Length.ShouldBe(LineReader.PrefixBytes);
+    }
+
+    [Fact]
+    public async Task The_cap_is_exact_and_large_messages_below_it_pass_whole()
+    {
+        var atCap = new string('a', 200_000);
+        var lines = await ReadAll(atCap + "\n" + atCap + "b\n" + "{}\r\n", max: 200_000);
+        lines.Select(l => (l.Kind, l.Length)).ShouldBe([(LineReadKind.Line, 200_000L), (LineReadKind.TooLarge, 200_001L), (LineReadKind.Line, 2L)]);
+        lines[0].Text.ShouldBe(atCap);
     }
 
     [Fact]

@@ -73,7 +73,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited in the meantime.
+            }
             await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -52,13 +52,18 @@ internal sealed class StdioGateway
         }
         await using (server)
         {
-            using var toClient = new MessageWriter(clientOut);
-            using var toServer = new MessageWriter(server.Input);
-            _toClient = toClient;
-            _toServer = toServer;
+            _toClient = new MessageWriter(clientOut);
+            _toServer = new MessageWriter(server.Input);
             var stderr = server.RelayStandardErrorAsync(_diagnostics);
-            var fromServer = Task.Run(() => RelayServerAsync(server.Output, cancellation), CancellationToken.None);
-            var fromClient = Task.Run(() => RelayClientAsync(clientIn, cancellation), CancellationToken.None);
+            var fromServer = RelayThread("parry-gateway-from-server", () => RelayServer(server.Output));
+            var fromClient = RelayThread("parry-gateway-from-client", () => RelayClient(clientIn));
+            // Asked to stop (Ctrl+C, SIGTERM): end the server as the client would, by closing its input.
+            var stopping = false;
+            using var stop = cancellation.Register(() =>
+            {
+                stopping = true;
+                _ = server.StopAsync(StopGrace);
+            });
 
             var first = await Task.WhenAny(fromClient, fromServer).ConfigureAwait(false);
             if (first == fromClient)
@@ -80,31 +85,52 @@ internal sealed class StdioGateway
             _session.EndReason = $"the server exited (code {code})";
             _diagnostics.Report($"the server '{Command[0]}' exited with code {code}");
             await EndSessionAsync(ToolCallStatus.ServerGone, $"the server exited (code {code}) before answering", answerClient: true).ConfigureAwait(false);
-            return code == 0 ? 0 : 1;
+            return code == 0 || stopping ? 0 : 1;
         }
     }
 
-    private async Task RelayClientAsync(Stream clientIn, CancellationToken cancellation)
+    /// <summary>Runs a relay loop on its own thread; the task ends with the loop (or its failure).</summary>
+    private static Task RelayThread(string name, Action loop)
     {
-        await using var reader = new LineReader(clientIn, _runtime.Limits.MaxMessageBytes);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop();
+                done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        })
+        { IsBackground = true, Name = name };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void RelayClient(Stream clientIn)
+    {
+        using var reader = new LineReader(clientIn, _runtime.Limits.MaxMessageBytes);
         while (true)
         {
-            var read = await reader.ReadAsync(cancellation).ConfigureAwait(false);
+            var read = reader.Read();
             switch (read.Kind)
             {
                 case LineReadKind.End:
                     return;
                 case LineReadKind.TooLarge:
-                    await RejectTooLargeAsync(read).ConfigureAwait(false);
+                    RejectTooLarge(read);
                     break;
                 default:
-                    await OnClientMessageAsync(read.Bytes).ConfigureAwait(false);
+                    OnClientMessage(read.Bytes);
                     break;
             }
         }
     }
 
-    private async Task OnClientMessageAsync(ReadOnlyMemory<byte> bytes)
+    private void OnClientMessage(ReadOnlyMemory<byte> bytes)
     {
         var index = JsonRpcParser.Parse(bytes.Span);
         if (index.Kind is JsonRpcMessageKind.Invalid or JsonRpcMessageKind.Batch)
@@ -115,13 +141,13 @@ internal sealed class StdioGateway
             AuditIfToolCall(bytes.Span, problem);
             _diagnostics.Report($"a client message was not forwarded: {problem}");
             var code = problem.StartsWith("not valid JSON", StringComparison.Ordinal) ? JsonRpcErrorCodes.ParseError : JsonRpcErrorCodes.InvalidRequest;
-            await SendToClientAsync(JsonRpcErrorWriter.Error(index.Id.Of(bytes.Span), code, "parry: " + problem)).ConfigureAwait(false);
+            SendToClient(JsonRpcErrorWriter.Error(index.Id.Of(bytes.Span), code, "parry: " + problem));
             return;
         }
         if (!index.IsToolsCall)
         {
             _gate.OnClientMessage(_session, bytes.Span, index);
-            await SendToServerAsync(bytes).ConfigureAwait(false);
+            SendToServer(bytes.Span);
             return;
         }
 
@@ -129,7 +155,7 @@ internal sealed class StdioGateway
         switch (judgement.Action)
         {
             case PolicyAction.Allow:
-                await ForwardAsync(judgement.Call!, bytes).ConfigureAwait(false);
+                Forward(judgement.Call!, bytes.Span);
                 break;
             case PolicyAction.Hold:
                 var copy = bytes.ToArray();
@@ -139,7 +165,7 @@ internal sealed class StdioGateway
                 break;
             default:
                 if (judgement.Response is { } response)
-                    await SendToClientAsync(response).ConfigureAwait(false);
+                    SendToClient(response);
                 break;
         }
     }
@@ -150,9 +176,9 @@ internal sealed class StdioGateway
         {
             var judgement = await _gate.AwaitApprovalAsync(call, _sessionEnded.Token).ConfigureAwait(false);
             if (judgement.Action == PolicyAction.Allow && !_sessionEnded.IsCancellationRequested)
-                await ForwardAsync(call, message).ConfigureAwait(false);
+                Forward(call, message);
             else if (judgement.Response is { } response)
-                await SendToClientAsync(response).ConfigureAwait(false);
+                SendToClient(response);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
@@ -160,17 +186,17 @@ internal sealed class StdioGateway
         }
     }
 
-    private async Task ForwardAsync(CallContext call, ReadOnlyMemory<byte> message)
+    private void Forward(CallContext call, ReadOnlySpan<byte> message)
     {
         _gate.Forwarding(call, OnTimeout);
         try
         {
-            await _toServer.WriteAsync(message).ConfigureAwait(false);
+            _toServer.Write(message);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             if (_gate.Abandon(call, ToolCallStatus.ServerGone, "the server is gone: " + e.Message) is { } error)
-                await SendToClientAsync(error).ConfigureAwait(false);
+                SendToClient(error);
         }
     }
 
@@ -182,21 +208,21 @@ internal sealed class StdioGateway
         if (error is null)
             return;
         _diagnostics.Report($"call {call.Request.CallId} ({call.Request.Tool}) timed out after {timeout.TotalSeconds:0.###}s");
-        _ = SendToClientAsync(error);
-        _ = SendToServerAsync(JsonRpcErrorWriter.Cancelled(call.RawId, "parry: timed out"));
+        SendToClient(error);
+        SendToServer(JsonRpcErrorWriter.Cancelled(call.RawId, "parry: timed out"));
     }
 
-    private async Task RelayServerAsync(Stream serverOut, CancellationToken cancellation)
+    private void RelayServer(Stream serverOut)
     {
-        await using var reader = new LineReader(serverOut, _runtime.Limits.MaxMessageBytes);
+        using var reader = new LineReader(serverOut, _runtime.Limits.MaxMessageBytes);
         while (true)
         {
-            var read = await reader.ReadAsync(cancellation).ConfigureAwait(false);
+            var read = reader.Read();
             if (read.Kind == LineReadKind.End)
                 return;
             if (read.Kind == LineReadKind.TooLarge)
             {
-                await ServerTooLargeAsync(read).ConfigureAwait(false);
+                ServerTooLarge(read);
                 continue;
             }
             var index = JsonRpcParser.Parse(read.Bytes.Span);
@@ -206,28 +232,28 @@ internal sealed class StdioGateway
                 continue;
             }
             if (_gate.OnServerMessage(_session, read.Bytes.Span, index))
-                await _toClient.WriteAsync(read.Bytes).ConfigureAwait(false);
+                _toClient.Write(read.Bytes.Span);
         }
     }
 
-    private async Task RejectTooLargeAsync(LineRead read)
+    private void RejectTooLarge(LineRead read)
     {
         var limit = _runtime.Limits.MaxMessageBytes;
         var problem = $"a message of {read.Length} bytes exceeds the limit of {limit} bytes (--max-message-bytes)";
         AuditIfToolCall(read.Bytes.Span, problem);
         _diagnostics.Report("a client message was not forwarded: " + problem);
         JsonRpcIdSniffer.TryFindId(read.Bytes.Span, out var id);
-        await SendToClientAsync(JsonRpcErrorWriter.Error(id.Of(read.Bytes.Span), JsonRpcErrorCodes.TooLarge, "parry: " + problem)).ConfigureAwait(false);
+        SendToClient(JsonRpcErrorWriter.Error(id.Of(read.Bytes.Span), JsonRpcErrorCodes.TooLarge, "parry: " + problem));
     }
 
-    private async Task ServerTooLargeAsync(LineRead read)
+    private void ServerTooLarge(LineRead read)
     {
         var problem = $"the server's message of {read.Length} bytes exceeds the limit of {_runtime.Limits.MaxMessageBytes} bytes (--max-message-bytes)";
         _diagnostics.Report(problem + "; dropped");
         if (JsonRpcIdSniffer.TryFindId(read.Bytes.Span, out var id)
             && _session.InFlight.TryGetValue(JsonRpcId.Key(id.Of(read.Bytes.Span)), out var call)
             && _gate.Abandon(call, ToolCallStatus.RpcError, problem) is { } error)
-            await SendToClientAsync(error).ConfigureAwait(false);
+            SendToClient(error);
     }
 
     private void AuditIfToolCall(ReadOnlySpan<byte> bytes, string problem) =>
@@ -240,15 +266,15 @@ internal sealed class StdioGateway
         foreach (var call in _session.InFlight.Values)
         {
             if (_gate.Abandon(call, status, reason) is { } error && answerClient)
-                await SendToClientAsync(error).ConfigureAwait(false);
+                SendToClient(error);
         }
     }
 
-    private async Task SendToClientAsync(ReadOnlyMemory<byte> message)
+    private void SendToClient(ReadOnlySpan<byte> message)
     {
         try
         {
-            await _toClient.WriteAsync(message).ConfigureAwait(false);
+            _toClient.Write(message);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
@@ -256,11 +282,11 @@ internal sealed class StdioGateway
         }
     }
 
-    private async Task SendToServerAsync(ReadOnlyMemory<byte> message)
+    private void SendToServer(ReadOnlySpan<byte> message)
     {
         try
         {
-            await _toServer.WriteAsync(message).ConfigureAwait(false);
+            _toServer.Write(message);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
