@@ -1,4 +1,7 @@
+using System.IO.Pipelines;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Parry.Gateway.Framing;
 
 namespace Parry.Gateway.Tests.Framing;
@@ -33,4 +36,29 @@ public class SseEventReaderTests
     public async Task An_event_over_the_cap_ends_the_stream_with_a_clear_error() =>
         (await Should.ThrowAsync<SseTooLargeException>(() => ReadAll("data: " + new string('x', 10_000) + "\n\n", max: 1024)))
             .Message.ShouldContain("1024");
+
+    [Fact]
+    public async Task Property_any_chunking_yields_the_same_events()
+    {
+        const string stream = "id: 1\ndata:\n\nevent: message\r\ndata: {\"a\":1}\r\n\r\ndata: {\"b\":\"é\"}\n\n: keep-alive\n\n";
+        var expected = await ReadAll(stream);
+        Prop.ForAll(Gen.Choose(1, 17).ToArbitrary(), chunk =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(stream);
+            var pipe = new Pipe();
+            var writer = Task.Run(async () =>
+            {
+                for (var i = 0; i < bytes.Length; i += chunk)
+                    await pipe.Writer.WriteAsync(bytes.AsMemory(i, Math.Min(chunk, bytes.Length - i)));
+                await pipe.Writer.CompleteAsync();
+            });
+            var events = new List<(string, string, bool)>();
+            var reader = new SseEventReader(pipe.Reader.AsStream(), 4096);
+            while (reader.ReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } e)
+                events.Add((Encoding.UTF8.GetString(e.Raw.Span), Encoding.UTF8.GetString(e.Data.Span), e.HasData));
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            writer.GetAwaiter().GetResult();
+            return events.SequenceEqual(expected);
+        }).QuickCheckThrowOnFailure();
+    }
 }
