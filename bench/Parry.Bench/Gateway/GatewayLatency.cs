@@ -9,7 +9,9 @@ namespace Parry.Bench.Gateway;
 /// Whole-process latency of tools/call over stdio, the same C# MCP test server with and without the gateway in front:
 /// calls are sent open-loop at a fixed rate (default 1,000/s), each timed from its write to its answer. Prints p50,
 /// p90, p99 and max for both, and what the gateway adds.
-/// Usage: Parry.Bench gateway-latency [--calls N] [--rate PER_SECOND] [--warmup N]
+/// With <c>--transport http</c> the same over streamable HTTP: the test server on one loopback port, the gateway on
+/// another, each call one POST whose SSE answer is read to its end.
+/// Usage: Parry.Bench gateway-latency [--transport stdio|http] [--calls N] [--rate PER_SECOND] [--warmup N]
 /// (build first: dotnet build -c Release src/Parry.Cli tests/Parry.Gateway.TestServer)
 /// </summary>
 internal static class GatewayLatency
@@ -38,6 +40,8 @@ internal static class GatewayLatency
             tools:
               - { tool: "shell_*", action: deny }
             """);
+        if (args.Contains("http"))
+            return GatewayHttpLatency.Run(server, parry, policy, work, calls, rate, warmup);
         string[] direct = [server, "stdio"];
         string[] gateway = [parry, "gateway", "--policy", policy, "--audit", Path.Combine(work.FullName, "audit.jsonl"),
             "--control", Path.Combine(work.FullName, "ctl.sock"), "--", "dotnet", server, "stdio"];
@@ -132,13 +136,13 @@ internal static class GatewayLatency
         return document.RootElement.GetProperty("id").GetInt32();
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static void Print(string name, double[] sorted) =>
+    internal static void Print(string name, double[] sorted) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {Percentile(sorted, 0.5):0.000} | {Percentile(sorted, 0.9):0.000} | {Percentile(sorted, 0.99):0.000} | {sorted[^1]:0.000} |"));
 
-    private static string Diff(double[] with, double[] without, double p) =>
+    internal static string Diff(double[] with, double[] without, double p) =>
         (Percentile(with, p) - Percentile(without, p)).ToString("+0.000;-0.000", CultureInfo.InvariantCulture);
 
     private static int Option(string[] args, string name, int fallback)

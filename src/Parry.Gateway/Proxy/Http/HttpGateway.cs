@@ -250,24 +250,15 @@ internal sealed class HttpGateway : IAsyncDisposable
     private async Task RelayJsonAsync(HttpResponseMessage response, HttpContext context, SessionState session, CancellationToken cancellation)
     {
         var limit = _runtime.Limits.MaxMessageBytes;
-        if (response.Content.Headers.ContentLength > limit)
-            throw new IOException($"the server's answer of {response.Content.Headers.ContentLength} bytes exceeds the limit of {limit} bytes");
         await using var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + n > limit)
-                throw new IOException($"the server's answer exceeds the limit of {limit} bytes (--max-message-bytes)");
-            buffer.Write(chunk, 0, n);
-        }
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var index = JsonRpcParser.Parse(bytes.Span);
+        var body = await BoundedBody.ReadAsync(stream, response.Content.Headers.ContentLength, limit, cancellation).ConfigureAwait(false);
+        if (body.TooLarge)
+            throw new IOException($"the server's answer exceeds the limit of {limit} bytes (--max-message-bytes)");
+        var index = JsonRpcParser.Parse(body.Bytes);
         if (index.Kind == JsonRpcMessageKind.Response)
-            _gate.OnServerMessage(session, bytes.Span, index);
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, cancellation).ConfigureAwait(false);
+            _gate.OnServerMessage(session, body.Bytes, index);
+        context.Response.ContentLength = body.Bytes.Length;
+        await context.Response.Body.WriteAsync(body.Bytes, cancellation).ConfigureAwait(false);
     }
 
     private async Task RelayEventsAsync(HttpResponseMessage response, HttpContext context, SessionState session, CancellationToken cancellation)
@@ -293,44 +284,24 @@ internal sealed class HttpGateway : IAsyncDisposable
 
     private async Task<byte[]?> ReadBodyAsync(HttpContext context, string sessionId)
     {
-        // Read at most the cap; of a larger body keep only a prefix, to answer its id and audit it if it is a call.
         var limit = _runtime.Limits.MaxMessageBytes;
-        var declaredTooLarge = context.Request.ContentLength > limit;
-        var keep = declaredTooLarge ? LineReader.PrefixBytes : limit;
-        using var buffer = new MemoryStream();
-        var tooLarge = declaredTooLarge;
-        var chunk = new byte[16384];
+        BoundedBody.Result body;
         try
         {
-            int n;
-            while ((n = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + n > keep)
-                {
-                    buffer.Write(chunk, 0, (int)Math.Min(n, Math.Max(0, LineReader.PrefixBytes - buffer.Length)));
-                    tooLarge = true;
-                    break;
-                }
-                buffer.Write(chunk, 0, n);
-            }
+            body = await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, limit, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (BadHttpRequestException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
-            tooLarge = true;
+            return null; // the client went away while sending, or sent less than it declared
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException)
-        {
-            return null; // the client went away while sending
-        }
-        if (!tooLarge)
-            return buffer.ToArray();
+        if (!body.TooLarge)
+            return body.Bytes;
         var size = context.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "more than " + limit;
         var problem = $"a message of {size} bytes exceeds the limit of {limit} bytes (--max-message-bytes)";
-        var prefix = buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, LineReader.PrefixBytes)).ToArray();
-        RejectedCalls.AuditIfToolCall(_runtime, _sessions.Get(sessionId), prefix, problem);
+        RejectedCalls.AuditIfToolCall(_runtime, _sessions.Get(sessionId), body.Bytes, problem);
         _runtime.Diagnostics.Report("a client message was not forwarded: " + problem);
-        JsonRpcIdSniffer.TryFindId(prefix, out var id);
-        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, id.Of(prefix.AsSpan()), JsonRpcErrorCodes.TooLarge, "parry: " + problem).ConfigureAwait(false);
+        JsonRpcIdSniffer.TryFindId(body.Bytes, out var id);
+        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, id.Of(body.Bytes.AsSpan()), JsonRpcErrorCodes.TooLarge, "parry: " + problem).ConfigureAwait(false);
         return null;
     }
 
