@@ -20,7 +20,14 @@ internal static class GatewayHttpLatency
         {
             Console.WriteLine($"HTTP: tools/call fetch_url (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; {Environment.ProcessorCount} cores");
             var alone = Measure("server alone", serverPort, calls, rate, warmup);
+            gateway.Refresh();
+            var cpuBefore = gateway.TotalProcessorTime;
             var through = Measure("through parry gateway", gatewayPort, calls, rate, warmup);
+            gateway.Refresh();
+            var cpu = (gateway.TotalProcessorTime - cpuBefore).TotalMilliseconds * 1000 / (calls + warmup);
+            Console.WriteLine($"gateway process CPU time per call (user + system): {cpu:0} µs");
+            upstream.Refresh();
+            Console.WriteLine($"server process CPU time per call (user + system, both phases, incl. start-up): {upstream.TotalProcessorTime.TotalMilliseconds * 1000 / (2 * (calls + warmup)):0} µs");
             Console.WriteLine();
             Console.WriteLine("| path | p50 ms | p90 ms | p99 ms | max ms |");
             Console.WriteLine("|---|---|---|---|---|");

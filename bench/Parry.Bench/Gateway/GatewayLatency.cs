@@ -115,6 +115,9 @@ internal static class GatewayLatency
         }
         if (!reader.Join(TimeSpan.FromSeconds(60)))
             throw new TimeoutException(name + ": not every call was answered");
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: CPU time of the process started (user + system, whole run incl. start-up): {process.TotalProcessorTime.TotalMilliseconds * 1000 / total:0} µs per call"));
         var achieved = total / Stopwatch.GetElapsedTime(start).TotalSeconds;
         input.Close();
         process.WaitForExit(10_000);
