@@ -19,9 +19,6 @@ public sealed class ApprovalQueue
     public IReadOnlyList<PendingApproval> List() =>
         [.. _pending.Values.Select(e => e.View).OrderBy(v => v.HeldAt)];
 
-    /// <summary>Raised when a call is held, after it is listed (for tests and notifications).</summary>
-    public event Action<PendingApproval>? Held;
-
     /// <summary>Waits for the decision on <paramref name="view"/>; cancelling <paramref name="clientGone"/> denies it.</summary>
     public async Task<ApprovalOutcome> HoldAsync(PendingApproval view, TimeSpan timeout, CancellationToken clientGone, Func<string>? goneReason = null)
     {
@@ -32,7 +29,6 @@ public sealed class ApprovalQueue
             _ => Resolve(view.Id, approved: false, "timeout", $"not approved within {timeout.TotalSeconds:0.###}s"),
             null, timeout, Timeout.InfiniteTimeSpan);
         using var registration = clientGone.Register(() => Resolve(view.Id, approved: false, "client", goneReason?.Invoke() ?? "the client cancelled or went away"));
-        Held?.Invoke(view);
         return await entry.Outcome.Task.ConfigureAwait(false);
     }
 

@@ -32,8 +32,6 @@ public sealed class AuditLog : IDisposable
 
     public string Path { get; }
 
-    public bool Enabled => _stream is not null;
-
     public static AuditLog Disabled(TimeProvider time) => new(null, time);
 
     /// <summary>Opens (creating or appending to) <paramref name="path"/>, readable by its owner only.</summary>

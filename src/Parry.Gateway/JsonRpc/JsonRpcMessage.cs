@@ -14,8 +14,6 @@ internal readonly record struct JsonRpcMessage(
     Slice Error,
     string? Problem = null)
 {
-    public bool HasId => !Id.IsEmpty;
-
     public bool IsToolsCall => Method == KnownMethod.ToolsCall && Kind is JsonRpcMessageKind.Request or JsonRpcMessageKind.Notification;
 
     public static JsonRpcMessage Invalid(string problem, Slice id = default) =>

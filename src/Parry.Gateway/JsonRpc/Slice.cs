@@ -6,6 +6,4 @@ internal readonly record struct Slice(int Start, int Length)
     public bool IsEmpty => Length == 0;
 
     public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> message) => message.Slice(Start, Length);
-
-    public ReadOnlyMemory<byte> Of(ReadOnlyMemory<byte> message) => message.Slice(Start, Length);
 }

@@ -37,15 +37,6 @@ internal sealed class ManualTime : TimeProvider
             timer.Fire();
     }
 
-    public int PendingTimers
-    {
-        get
-        {
-            lock (_gate)
-                return _timers.Count;
-        }
-    }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

@@ -4,6 +4,4 @@ namespace Parry.Gateway.Policy.Limits;
 public sealed record RateLimit(double PerSecond, int Burst, double PerMinute)
 {
     public static RateLimit None { get; } = new(0, 0, 0);
-
-    public bool IsNone => PerSecond <= 0 && PerMinute <= 0;
 }

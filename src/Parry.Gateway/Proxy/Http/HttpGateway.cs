@@ -51,8 +51,6 @@ internal sealed class HttpGateway : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    internal HttpSessions Sessions => _sessions;
-
     public static async Task<HttpGateway> StartAsync(GatewayRuntime runtime, IPEndPoint listen, Uri upstream)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
