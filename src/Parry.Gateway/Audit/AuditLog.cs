@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parry.Gateway.Approvals;
 using Parry.Gateway.Decisions;
@@ -27,7 +28,7 @@ public sealed class AuditLog : IDisposable
         _time = time;
         _flushToDisk = flushToDisk;
         Path = path;
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = false });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public string Path { get; }

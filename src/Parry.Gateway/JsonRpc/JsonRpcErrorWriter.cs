@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Parry.Gateway.JsonRpc;
@@ -6,11 +7,14 @@ namespace Parry.Gateway.JsonRpc;
 /// <summary>Writes the gateway's own JSON-RPC messages: error responses and the cancellation it sends upstream.</summary>
 internal static class JsonRpcErrorWriter
 {
+    // Not HTML: quotes and apostrophes in reasons stay readable (control characters are still escaped).
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>An error response carrying <paramref name="rawId"/> exactly as the request had it (null when empty).</summary>
     public static byte[] Error(ReadOnlySpan<byte> rawId, int code, string message, Action<Utf8JsonWriter>? data = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc"u8, "2.0"u8);
@@ -37,7 +41,7 @@ internal static class JsonRpcErrorWriter
     public static byte[] Cancelled(ReadOnlySpan<byte> rawId, string reason)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc"u8, "2.0"u8);
