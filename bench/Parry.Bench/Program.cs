@@ -1,12 +1,24 @@
 using BenchmarkDotNet.Running;
+using Parry.Bench.Evtx;
+using Parry.Bench.Gateway;
+using Parry.Bench.Ingest;
+
+namespace Parry.Bench;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    // Whole-run modes by name; anything else goes to BenchmarkDotNet (e.g. --filter '*Evtx*').
+    private static int Main(string[] args) => args.FirstOrDefault() switch
     {
-        // Whole-process measurements have their own modes; everything else is BenchmarkDotNet.
-        if (args.Length > 0 && args[0] == "gateway-latency")
-            return Parry.Bench.Gateway.GatewayLatency.Run(args[1..]);
+        "evtx-throughput" => EvtxThroughput.Run(args[1..]),
+        "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
+        "gateway-latency" => GatewayLatency.Run(args[1..]),
+        _ => RunBenchmarks(args),
+    };
+
+    private static int RunBenchmarks(string[] args)
+    {
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

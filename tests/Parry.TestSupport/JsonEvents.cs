@@ -31,9 +31,10 @@ public static class JsonEvents
         var events = new List<Event>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
         long record = 0;
-        while (JsonDocument.TryParseValue(ref reader, out var document))
+        // Read() steps onto each top-level value; TryParseValue alone stops after the first one.
+        while (reader.Read())
         {
-            using (document)
+            using (var document = JsonDocument.ParseValue(ref reader))
             {
                 if (document.RootElement.ValueKind == JsonValueKind.Array)
                 {
