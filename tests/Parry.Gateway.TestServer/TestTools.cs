@@ -40,7 +40,7 @@ internal static class TestTools
                 for (var i = 1; i <= steps; i++)
                 {
                     progress.Report(new ProgressNotificationValue { Progress = i, Total = steps, Message = $"step {i}" });
-                    await Task.Delay(5, cancellation);
+                    await Task.Delay(50, cancellation);
                 }
                 return $"done after {steps} steps";
             },
