@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Parry.Bench.Agents;
 using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
+using Parry.Bench.Gateway;
 using Parry.Bench.Ingest;
 
 namespace Parry.Bench;
@@ -17,6 +18,7 @@ internal static class Program
         "agents-cputime" => AgentsCpuTime.Run(args[1..]),
         "correlation-steady" => CorrelationSteadyState.Run(args[1..]),
         "correlation-spray" => CorrelationSpray.Run(args[1..]),
+        "gateway-latency" => GatewayLatency.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

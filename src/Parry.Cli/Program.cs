@@ -7,5 +7,7 @@ var root = new RootCommand("Parry detects and stops autonomous, AI-driven cybera
     HuntCommand.Create(),
     RulesCommand.Create(),
     DecodeCommand.Create(),
+    GatewayCommand.Create(),
+    ApprovalsCommand.Create(),
 };
 return await CommandRunner.RunAsync(root, args);

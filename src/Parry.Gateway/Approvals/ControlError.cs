@@ -1,0 +1,3 @@
+namespace Parry.Gateway.Approvals;
+
+public sealed record ControlError(string Error);

@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Parry.Gateway.Audit;
+
+/// <summary>
+/// Removes secrets from tool-call arguments and result summaries before they are stored: values of secret-named
+/// arguments (password, token, api_key …), and inside any text private-key blocks, bearer and basic credentials,
+/// AWS access keys, well-known token formats, <c>key=value</c> secrets (connection strings, query strings), passwords
+/// in URLs and secret command-line flags. Structure and everything else are kept, so the audit still says what was
+/// called with what.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Mask = "[REDACTED]";
+
+    private const int MaxDepth = 64;
+
+    /// <summary>Writes <paramref name="value"/> to <paramref name="writer"/> with secrets masked.</summary>
+    public static void WriteRedacted(JsonElement value, Utf8JsonWriter writer) => Write(value, writer, secretKey: false, depth: 0);
+
+    // Cheap, vectorised gates: a pattern runs only on text that holds one of its keywords, so the usual argument
+    // (a path, a query, a message) costs one scan instead of seven regular expressions.
+    private static readonly SearchValues<string> SecretWords = SearchValues.Create(
+        ["pass", "pwd", "token", "secret", "key", "sig", "auth", "cookie", "bearer", "basic", "digest"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> TokenPrefixes = SearchValues.Create(
+        ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
+         "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "sk-", "AIza", "k_live_", "k_test_", "glpat-", "eyJ"], StringComparison.Ordinal);
+
+    public static string RedactText(string text)
+    {
+        if (text.Length < 6)
+            return text;
+        var span = text.AsSpan();
+        if (span.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            text = PrivateKey().Replace(text, "[REDACTED PRIVATE KEY]");
+        if (span.ContainsAny(SecretWords))
+        {
+            text = HeaderLine().Replace(text, m => m.Groups[1].Value + ": " + Mask);
+            text = AuthScheme().Replace(text, m => m.Groups[1].Value + " " + Mask);
+            text = Flag().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
+            text = KeyValue().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
+        }
+        if (text.Contains("://", StringComparison.Ordinal) && text.Contains('@', StringComparison.Ordinal))
+            text = UrlPassword().Replace(text, m => m.Groups[1].Value + ":" + Mask + "@");
+        if (text.AsSpan().ContainsAny(TokenPrefixes))
+            text = KnownToken().Replace(text, Mask);
+        return text;
+    }
+
+    public static bool IsSecretName(string name)
+    {
+        Span<char> folded = stackalloc char[Math.Min(name.Length, 64)];
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (n == folded.Length)
+                break;
+            if (char.IsAsciiLetterOrDigit(c))
+                folded[n++] = char.ToLowerInvariant(c);
+        }
+        var key = folded[..n];
+        return key.Contains("password", StringComparison.Ordinal) || key.Contains("passwd", StringComparison.Ordinal)
+            || key.SequenceEqual("pwd") || key.SequenceEqual("pass") || key.SequenceEqual("passphrase")
+            || key.Contains("secret", StringComparison.Ordinal) || key.Contains("token", StringComparison.Ordinal)
+            || key.Contains("apikey", StringComparison.Ordinal) || key.Contains("accesskey", StringComparison.Ordinal)
+            || key.Contains("privatekey", StringComparison.Ordinal) || key.Contains("credential", StringComparison.Ordinal)
+            || key.SequenceEqual("authorization") || key.SequenceEqual("auth") || key.Contains("cookie", StringComparison.Ordinal)
+            || key.Contains("sessionkey", StringComparison.Ordinal) || key.SequenceEqual("otp") || key.SequenceEqual("pin");
+    }
+
+    private static void Write(JsonElement value, Utf8JsonWriter writer, bool secretKey, int depth)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when depth < MaxDepth:
+                writer.WriteStartObject();
+                foreach (var property in value.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    Write(property.Value, writer, secretKey || IsSecretName(property.Name), depth + 1);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array when depth < MaxDepth:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                    Write(item, writer, secretKey, depth + 1);
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.Object or JsonValueKind.Array:
+                writer.WriteStringValue("[TOO DEEP]");
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(secretKey ? Mask : RedactText(value.GetString() ?? ""));
+                break;
+            case JsonValueKind.Number when secretKey:
+                writer.WriteStringValue(Mask);
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?:.|\n)*?(?:-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex PrivateKey();
+
+    [GeneratedRegex(@"(?im)\b(authorization|proxy-authorization|x-api-key|x-auth-token|cookie|set-cookie)\s*:\s*[^\r\n]+", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderLine();
+
+    [GeneratedRegex(@"(?i)\b(bearer|basic|digest)\s+[A-Za-z0-9._~+/=-]{8,}", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthScheme();
+
+    [GeneratedRegex(@"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+):([^@\s/]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"(?i)(--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-key|secret-key|client-secret|auth-token))(\s+|=)(?:""[^""]*""|'[^']*'|\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Flag();
+
+    [GeneratedRegex(@"(?i)\b((?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|client[_-]?secret|sig|signature))(\s*[=:]\s*)(?:""[^""]*""|'[^']*'|[^\s;&,""']+)", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"\b(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}|xox[abposr]-[A-Za-z0-9-]{10,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|[rs]k_(?:live|test)_[A-Za-z0-9]{16,}|glpat-[A-Za-z0-9_-]{20,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownToken();
+}
