@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite. Installs what tests need (nothing yet beyond the .NET SDK), then runs every test project.
+# The whole test suite: installs what tests need (the npm MCP servers of the gateway tests), then runs every test
+# project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-test-deps.sh
 dotnet test Parry.slnx -c Release --logger "console;verbosity=minimal"

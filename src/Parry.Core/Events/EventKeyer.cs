@@ -4,7 +4,8 @@ namespace Parry.Core.Events;
 /// Works out, for each node of a finished record, the names a rule may use for it, and keeps those the
 /// <see cref="FieldTable"/> knows. Every node is known by its dotted path from the root (<c>Event.System.EventID</c>,
 /// <c>userIdentity.arn</c>); a Windows event in evtx_dump's shape is also known by the short names Sigma rules use:
-/// <c>EventID</c>, <c>Image</c>, <c>Provider_Name</c> (XML attributes joined to their element with '_').
+/// <c>EventID</c>, <c>Image</c>, <c>Provider_Name</c> (XML attributes joined to their element with '_'), with spaces
+/// taken out as the Sigma specification's field-usage rules ask (<c>Threat Name</c> is <c>ThreatName</c>).
 /// A <c>#text</c> node and array items stand for their parent.
 /// </summary>
 /// <remarks>
@@ -150,12 +151,28 @@ internal sealed class EventKeyer
             case AliasMode.Flatten when name.SequenceEqual("#attributes"):
                 return (parent.AliasLength, parent.AliasHash, AliasMode.Attributes);
             case AliasMode.Flatten:
-                return (_alias.Append(parent.AliasLength, '.', name), Extend(parent.AliasLength, parent.AliasHash, name), AliasMode.Flatten);
+                return AliasSegment(parent, '.', name);
             case AliasMode.Attributes when named:
-                return (_alias.Append(parent.AliasLength, '_', name), Extend(parent.AliasLength, parent.AliasHash, name, '_'), AliasMode.Flatten);
+                return AliasSegment(parent, '_', name);
             default:
                 return (0, FieldNameHash.Start, AliasMode.None);
         }
+    }
+
+    // A short name segment, with any spaces in the element's name left out.
+    private (int Length, ulong Hash, AliasMode Mode) AliasSegment(in Frame parent, char separator, ReadOnlySpan<char> name)
+    {
+        if (!name.Contains(' '))
+            return (_alias.Append(parent.AliasLength, separator, name), Extend(parent.AliasLength, parent.AliasHash, name, separator), AliasMode.Flatten);
+        var stripped = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c != ' ')
+                stripped[length++] = c;
+        }
+        var segment = stripped[..length];
+        return (_alias.Append(parent.AliasLength, separator, segment), Extend(parent.AliasLength, parent.AliasHash, segment, separator), AliasMode.Flatten);
     }
 
     private static bool IsEvtxShape(EventNode[] nodes, char[] text)

@@ -8,7 +8,7 @@ public class EventBuilderTests
 {
     private static readonly string[] Names =
         ["EventID", "Image", "Provider_Name", "Event.System.EventID", "Channel", "Security_UserID", "EventID_Qualifiers",
-         "userIdentity.arn", "tags", "Data", "Param1"];
+         "userIdentity.arn", "tags", "Data", "Param1", "ThreatName"];
 
     private static (Event Event, Func<string, int> Id) BuildEvtxShaped()
     {
@@ -38,6 +38,7 @@ public class EventBuilderTests
         b.PropertyName("EventData"); b.StartObject();
         b.PropertyName("Image"); b.String(@"C:\Windows\System32\CMD.exe");
         b.PropertyName("Data"); b.StartArray(); b.String("one"); b.String("two"); b.EndArray();
+        b.PropertyName("Threat Name"); b.String("Tool:Win32/EICAR_Test_File");
         b.EndObject();
         b.EndObject();
         b.EndObject();
@@ -55,6 +56,7 @@ public class EventBuilderTests
         e.GetString(id("EventID_Qualifiers")).ShouldBe("16384");
         e.GetString(id("Security_UserID")).ShouldBe("S-1-5-18");
         e.GetString(id("Channel")).ShouldBe("Security");
+        e.GetString(id("ThreatName")).ShouldBe("Tool:Win32/EICAR_Test_File");
         e.TryGetValue(id("EventID"), out var eid).ShouldBeTrue();
         eid.TryGetInt64(out var n).ShouldBeTrue();
         n.ShouldBe(4625);
@@ -89,7 +91,7 @@ public class EventBuilderTests
         using (var writer = new Utf8JsonWriter(stream))
             e.WriteJson(writer);
         var json = Encoding.UTF8.GetString(stream.ToArray());
-        json.ShouldBe("""{"Event":{"#attributes":{"xmlns":"http://x"},"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Sysmon"}},"EventID":{"#attributes":{"Qualifiers":16384},"#text":4625},"Channel":"Security","Security":{"#attributes":{"UserID":"S-1-5-18"}}},"EventData":{"Image":"C:\\Windows\\System32\\CMD.exe","Data":["one","two"]}}}""");
+        json.ShouldBe("""{"Event":{"#attributes":{"xmlns":"http://x"},"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Sysmon"}},"EventID":{"#attributes":{"Qualifiers":16384},"#text":4625},"Channel":"Security","Security":{"#attributes":{"UserID":"S-1-5-18"}}},"EventData":{"Image":"C:\\Windows\\System32\\CMD.exe","Data":["one","two"],"Threat Name":"Tool:Win32/EICAR_Test_File"}}}""");
     }
 
     [Fact]
