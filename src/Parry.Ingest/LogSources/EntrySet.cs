@@ -24,7 +24,10 @@ public sealed class EntrySet
     public bool IsEmpty => Indices.Count == 0;
 
     /// <summary>The actor keys an event of this set carries, in the order the entries declare them; empty values
-    /// and <c>-</c> are not actors.</summary>
+    /// and <c>-</c> are not actors. Users are normalised (<see cref="ActorNames.User"/>) so one account is one actor
+    /// across Windows (<c>CORP\svc-backup</c>), Kerberos (<c>svc-backup@CORP.EXAMPLE</c>) and Linux
+    /// (<c>svc-backup</c>) logs; an <c>ip</c> actor must parse as an address (CloudTrail writes service names
+    /// there).</summary>
     public IReadOnlyList<Actor> ActorsOf(Event e)
     {
         List<Actor>? actors = null;
@@ -35,7 +38,9 @@ public sealed class EntrySet
                 var text = value.Text.Trim();
                 if (text.IsEmpty || text is "-")
                     continue;
-                var actor = new Actor(kind, text.ToString());
+                if (ActorNames.Normalise(kind, text) is not { } name)
+                    continue;
+                var actor = new Actor(kind, name);
                 actors ??= [];
                 if (!actors.Contains(actor))
                     actors.Add(actor);
