@@ -67,7 +67,7 @@ internal static class WebLogGenerator
             }
             line.Clear();
             line.Append(ip).Append(" - - [")
-                .Append(time.ToString("dd/MMM/yyyy:HH:mm:ss zzz", CultureInfo.InvariantCulture).Remove(26, 1))
+                .Append(time.ToString("dd/MMM/yyyy:HH:mm:ss zzz", CultureInfo.InvariantCulture).Remove(24, 1))
                 .Append("] \"GET ").Append(path).Append(" HTTP/1.1\" ").Append(status).Append(' ')
                 .Append(random.Next(200, 40_000)).Append(" \"https://www.example.com/\" \"").Append(agent).Append('"');
             output.WriteLine(line);
