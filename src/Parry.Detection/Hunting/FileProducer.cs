@@ -58,7 +58,7 @@ internal sealed class FileProducer(
                     if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
                         activity = undated with { Ticks = lastTicks };
                     if (detections[i] is { Length: > 0 } || activity is not null)
-                        items.Add(new HuntItem(lastTicks, sequence, events[i], detections[i] ?? [], activity));
+                        items.Add(new HuntItem(lastTicks, sequence, detections[i] ?? [], activity));
                 }
                 counters.AddEvents(events.Length);
                 if (items.Count > 0)

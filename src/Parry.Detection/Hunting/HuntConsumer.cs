@@ -64,7 +64,7 @@ internal sealed class HuntConsumer
             }
         }
         if (reported is not null && item.Activity is { } withFindings)
-            _behaviour.ObserveDetections(withFindings, reported, item.Event.SourceKind, item.Event.Actors);
+            _behaviour.ObserveDetections(withFindings, reported, reported[0].Event.SourceKind, reported[0].Event.Actors);
         ReportCorrelated();
     }
 

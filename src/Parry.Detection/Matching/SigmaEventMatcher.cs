@@ -10,26 +10,35 @@ namespace Parry.Detection.Matching;
 /// Sigma rules compiled once and indexed by log source: each rule is compiled for every distinct field mapping of
 /// the mapping entries that serve its <c>logsource</c>; an event is classified into the entries that hold for it,
 /// and only the rules those entries serve run on it — a process_creation rule never sees a file event just because
-/// field names coincide. Per distinct set of entries, the rules form one <see cref="CompiledRuleGroup"/> (built on
-/// first use and cached by the classifier).
+/// field names coincide. The rules an entry serves form one <see cref="CompiledRuleGroup"/>, built the first time an
+/// event of that entry is seen and shared by every event shape the entry holds for (a group's literal automata are
+/// large; one per entry keeps memory and build time proportional to the rules, not to the variety of events). A rule
+/// served by several entries that hold for one event fires once.
 /// </summary>
 public sealed class SigmaEventMatcher : IEventMatcher
 {
     private readonly LogSourceClassifier<RuleSelection> _classifier;
-    private readonly List<ServedRule>[] _servedByEntry;
+    private readonly EntryGroup?[] _groups;
+    private readonly int[] _specificity;
     private readonly Func<EntrySet, ActivityExtractor> _activity;
 
     [ThreadStatic]
     private static List<CompiledRule>? t_hits;
 
-    private sealed record ServedRule(int RuleIndex, CompiledRule Compiled, int Specificity);
+    private sealed record RuleSelection(EntrySet Entries, EntryGroup[] Groups, ActivityExtractor Activity);
 
-    private sealed record RuleSelection(EntrySet Entries, CompiledRuleGroup? Group, ActivityExtractor Activity);
+    /// <summary>The rules one entry serves, grouped on first use.</summary>
+    private sealed class EntryGroup(IReadOnlyList<CompiledRule> rules)
+    {
+        private CompiledRuleGroup? _group;
+
+        public CompiledRuleGroup Group => LazyInitializer.EnsureInitialized(ref _group, () => CompiledRuleGroup.Create(rules));
+    }
 
     public SigmaEventMatcher(IReadOnlyList<SigmaRule> rules, LogSourceMap map, FieldTableBuilder? fields = null)
     {
         var builder = fields ?? new FieldTableBuilder();
-        _servedByEntry = [.. map.Entries.Select(_ => new List<ServedRule>())];
+        var servedByEntry = map.Entries.Select(_ => new List<CompiledRule>()).ToArray();
         var unmapped = new List<SigmaRule>();
         for (var r = 0; r < rules.Count; r++)
         {
@@ -50,10 +59,12 @@ public sealed class SigmaEventMatcher : IEventMatcher
                 var signature = mapping.Signature(rule.FieldNames);
                 if (!compiledByMapping.TryGetValue(signature, out var compiled))
                     compiledByMapping[signature] = compiled = SigmaCompiler.Compile(rule, mapping, builder);
-                _servedByEntry[entryIndex].Add(new ServedRule(r, compiled, entry.LogSource.Specificity));
+                servedByEntry[entryIndex].Add(compiled);
             }
         }
         UnmappedRules = unmapped;
+        _groups = [.. servedByEntry.Select(served => served.Count == 0 ? null : new EntryGroup(served))];
+        _specificity = [.. map.Entries.Select(e => e.LogSource.Specificity)];
         _activity = ActivityExtractor.Prepare(map, builder);
         _classifier = new LogSourceClassifier<RuleSelection>(map, builder, CreateSelection);
         Fields = builder.Build();
@@ -71,33 +82,37 @@ public sealed class SigmaEventMatcher : IEventMatcher
         if (e.Actors.Count == 0)
             e.Actors = selection.Entries.ActorsOf(e);
         var before = hits.Count;
-        if (selection.Group is not null)
+        if (selection.Groups.Length > 0)
         {
             var compiledHits = t_hits ??= [];
             compiledHits.Clear();
-            selection.Group.Match(e, compiledHits);
-            foreach (var rule in compiledHits)
-                hits.Add(new Core.Detections.Detection(rule.Info, e, e.PrimaryActor));
+            foreach (var group in selection.Groups)
+                group.Group.Match(e, compiledHits);
+            for (var i = 0; i < compiledHits.Count; i++)
+            {
+                var rule = compiledHits[i].Rule;
+                if (!FiredEarlier(compiledHits, i, rule))
+                    hits.Add(new Core.Detections.Detection(compiledHits[i].Info, e, e.PrimaryActor));
+            }
         }
         return e.PrimaryActor is null ? null : selection.Activity.Extract(e, keepTarget: hits.Count > before);
     }
 
-    private RuleSelection CreateSelection(EntrySet entries)
+    // A rule that two entries of the event serve (a product-wide rule) is reported once.
+    private static bool FiredEarlier(List<CompiledRule> hits, int index, SigmaRule rule)
     {
-        // One compiled form per rule: the one from the most specific entry (its field mapping applies).
-        var chosen = new Dictionary<int, ServedRule>();
-        foreach (var entryIndex in entries.Indices)
+        for (var j = 0; j < index; j++)
         {
-            foreach (var served in _servedByEntry[entryIndex])
-            {
-                if (!chosen.TryGetValue(served.RuleIndex, out var current) || served.Specificity > current.Specificity)
-                    chosen[served.RuleIndex] = served;
-            }
+            if (ReferenceEquals(hits[j].Rule, rule))
+                return true;
         }
-        var activity = _activity(entries);
-        if (chosen.Count == 0)
-            return new RuleSelection(entries, null, activity);
-        var ordered = chosen.Values.OrderBy(s => s.RuleIndex).Select(s => s.Compiled);
-        return new RuleSelection(entries, CompiledRuleGroup.Create(ordered), activity);
+        return false;
     }
+
+    // The most specific entries first, so a rule served by several fires with the field mapping of the most
+    // specific one.
+    private RuleSelection CreateSelection(EntrySet entries) => new(
+        entries,
+        [.. entries.Indices.OrderByDescending(i => _specificity[i]).Select(i => _groups[i]).OfType<EntryGroup>()],
+        _activity(entries));
 }
