@@ -1,1 +1,23 @@
-internal static class Program { private static void Main(string[] args) { } }
+using BenchmarkDotNet.Running;
+using Parry.Bench.Evtx;
+using Parry.Bench.Ingest;
+
+namespace Parry.Bench;
+
+internal static class Program
+{
+    // Whole-run modes by name; anything else goes to BenchmarkDotNet (e.g. --filter '*Evtx*').
+    private static int Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "evtx-throughput" => EvtxThroughput.Run(args[1..]),
+        "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
+        "ingest-cputime" => IngestCpuTime.Run(args[1..]),
+        _ => RunBenchmarks(args),
+    };
+
+    private static int RunBenchmarks(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -10,8 +10,11 @@ namespace Parry.Core.Events;
 /// </summary>
 /// <remarks>
 /// Storage is three arrays: nodes in pre-order, the (field id, node) pairs a <see cref="FieldTable"/> gave it, and
-/// one character arena holding every name and value followed by the same text lower-cased. Field lookup scans the
-/// key array with a vectorised search and returns spans of the arena, so the hot path allocates nothing.
+/// one character arena holding every name and value. Field lookup scans the key array with a vectorised search and
+/// returns spans of the arena, so the hot path allocates nothing. Lower-cased text (for Sigma's case-insensitive
+/// comparisons) is made per value on first use, into a second arena allocated then: most of a record's values are
+/// never compared, and a decoded record that is only printed never pays for folding at all.
+/// An event is read by one thread at a time (decoders hand it on, they do not share it).
 /// </remarks>
 public sealed class Event
 {
@@ -19,17 +22,17 @@ public sealed class Event
     private readonly int[] _keys;
     private readonly int[] _keyNodes;
     private readonly char[] _text;
-    private readonly int _foldedOffset;
+    private char[]? _folded;
+    private ulong[]? _foldedNodes;
 
     internal Event(
-        EventNode[] nodes, int[] keys, int[] keyNodes, char[] text, int foldedOffset,
+        EventNode[] nodes, int[] keys, int[] keyNodes, char[] text,
         EventOrigin origin, string sourceKind, DateTimeOffset? timestamp)
     {
         _nodes = nodes;
         _keys = keys;
         _keyNodes = keyNodes;
         _text = text;
-        _foldedOffset = foldedOffset;
         Origin = origin;
         SourceKind = sourceKind;
         Timestamp = timestamp;
@@ -93,7 +96,17 @@ public sealed class Event
     internal ReadOnlySpan<char> FoldedTextOf(int index)
     {
         ref readonly var node = ref _nodes[index];
-        return _text.AsSpan(_foldedOffset + node.TextStart, node.TextLength);
+        if (node.TextLength == 0)
+            return default;
+        var folded = _folded ??= new char[_text.Length];
+        var done = _foldedNodes ??= new ulong[(_nodes.Length + 63) >> 6];
+        var bit = 1UL << (index & 63);
+        if ((done[index >> 6] & bit) == 0)
+        {
+            _text.AsSpan(node.TextStart, node.TextLength).ToLowerInvariant(folded.AsSpan(node.TextStart, node.TextLength));
+            done[index >> 6] |= bit;
+        }
+        return folded.AsSpan(node.TextStart, node.TextLength);
     }
 
     internal ReadOnlySpan<char> NameOf(int index)

@@ -114,11 +114,9 @@ public sealed class EventBuilder(EventLimits? limits = null)
             throw new InvalidOperationException("Build before any value was written.");
 
         var nodes = _nodes.AsSpan(0, _nodeCount).ToArray();
-        var text = new char[_textLength * 2];
-        _text.AsSpan(0, _textLength).CopyTo(text);
-        _text.AsSpan(0, _textLength).ToLowerInvariant(text.AsSpan(_textLength));
+        var text = _text.AsSpan(0, _textLength).ToArray();
         var (keys, keyNodes) = _keyer.Key(fields, nodes, text);
-        return new Event(nodes, keys, keyNodes, text, _textLength, origin, sourceKind, timestamp);
+        return new Event(nodes, keys, keyNodes, text, origin, sourceKind, timestamp);
     }
 
     private bool InObject => _open.Count > 0 && _nodes[_open.Peek()].Kind == ValueKind.Object;

@@ -10,6 +10,11 @@ namespace Parry.Core.Events;
 /// <remarks>
 /// Both names of a node extend the names of its parent, so each is kept in its own buffer as a stack: a node's name
 /// is the first N characters, and its children write after them. No string is made per node.
+/// Records of one source mostly share a shape (an EVTX template, a web log's fields, a JSON producer's keys), and the
+/// keys depend only on the shape, never on values: so the keyer remembers the last few shapes it keyed and, when a
+/// record has one of them (checked name by name), hands out the same key arrays — a comparison instead of a hash
+/// and a lookup per node, and no allocation. Events never modify their key arrays, so sharing them is safe. One
+/// keyer serves one builder, on one thread.
 /// </remarks>
 internal sealed class EventKeyer
 {
@@ -25,53 +30,96 @@ internal sealed class EventKeyer
         Attributes,  // an "#attributes" object: its children join the owner's name with '_'
     }
 
-    private readonly record struct Frame(int End, int PathLength, int AliasLength, AliasMode Mode);
+    private readonly record struct Frame(int End, int PathLength, ulong PathHash, int AliasLength, ulong AliasHash, AliasMode Mode);
 
     private readonly PathBuffer _path = new();
     private readonly PathBuffer _alias = new();
-    private readonly List<Frame> _stack = [];
+    private Frame[] _stack = new Frame[16];
+    private int _depth;
     private readonly List<int> _keys = [];
     private readonly List<int> _keyNodes = [];
+
+    private const int CachedShapes = 16;
+    private readonly RecordShape?[] _shapes = new RecordShape?[CachedShapes];
+    private long _uses;
 
     public (int[] Keys, int[] KeyNodes) Key(FieldTable fields, EventNode[] nodes, char[] text)
     {
         if (fields.Count == 0 || nodes.Length < 2)
             return ([], []);
+        var fingerprint = RecordShape.FingerprintOf(nodes, text);
+        var oldest = 0;
+        for (var i = 0; i < _shapes.Length; i++)
+        {
+            var shape = _shapes[i];
+            if (shape is null)
+            {
+                oldest = i;
+                break;
+            }
+            if (shape.Fingerprint == fingerprint && ReferenceEquals(shape.Table, fields) && shape.Matches(nodes, text))
+            {
+                shape.LastUse = ++_uses;
+                return (shape.Keys, shape.KeyNodes);
+            }
+            if (shape.LastUse < _shapes[oldest]!.LastUse)
+                oldest = i;
+        }
+        var keyed = KeyAll(fields, nodes, text);
+        _shapes[oldest] = new RecordShape(fields, fingerprint, nodes, text, keyed.Keys, keyed.KeyNodes) { LastUse = ++_uses };
+        return keyed;
+    }
+
+    private (int[] Keys, int[] KeyNodes) KeyAll(FieldTable fields, EventNode[] nodes, char[] text)
+    {
         _keys.Clear();
         _keyNodes.Clear();
-        _stack.Clear();
-        _stack.Add(new Frame(nodes[0].End, 0, 0, IsEvtxShape(nodes, text) ? AliasMode.EvtxRoot : AliasMode.None));
+        _depth = 0;
+        Push(new Frame(nodes[0].End, 0, FieldNameHash.Start, 0, FieldNameHash.Start, IsEvtxShape(nodes, text) ? AliasMode.EvtxRoot : AliasMode.None));
 
         for (var i = 1; i < nodes.Length; i++)
         {
-            while (_stack[^1].End <= i)
-                _stack.RemoveAt(_stack.Count - 1);
-            var parent = _stack[^1];
+            while (_stack[_depth - 1].End <= i)
+                _depth--;
+            ref readonly var parent = ref _stack[_depth - 1];
             ref readonly var node = ref nodes[i];
             var named = node.NameStart >= 0;
             var name = named ? text.AsSpan(node.NameStart, node.NameLength) : default;
             var isText = named && name.SequenceEqual("#text");
 
-            var pathLength = named && !isText ? _path.Append(parent.PathLength, '.', name) : parent.PathLength;
-            var (aliasLength, mode) = Alias(parent, named, isText, name);
+            var pathLength = parent.PathLength;
+            var pathHash = parent.PathHash;
+            if (named && !isText)
+            {
+                pathLength = _path.Append(parent.PathLength, '.', name);
+                pathHash = Extend(parent.PathLength, parent.PathHash, name);
+            }
+            var (aliasLength, aliasHash, mode) = Alias(parent, named, isText, name);
 
             if (pathLength is > 0 and <= MaxPathChars)
             {
-                var pathId = fields.IdOf(_path.Span(pathLength));
+                var pathId = fields.Find(pathHash, _path.Span(pathLength));
                 if (pathId >= 0)
                     Add(pathId, i);
                 if (aliasLength is > 0 and <= MaxPathChars)
                 {
-                    var aliasId = fields.IdOf(_alias.Span(aliasLength));
+                    var aliasId = fields.Find(aliasHash, _alias.Span(aliasLength));
                     if (aliasId >= 0 && aliasId != pathId)
                         Add(aliasId, i);
                 }
             }
 
             if (!node.IsScalar)
-                _stack.Add(new Frame(node.End, pathLength, aliasLength, mode));
+                Push(new Frame(node.End, pathLength, pathHash, aliasLength, aliasHash, mode));
         }
         return ([.. _keys], [.. _keyNodes]);
+    }
+
+    private void Push(in Frame frame)
+    {
+        if (_depth == _stack.Length)
+            Array.Resize(ref _stack, _stack.Length * 2);
+        _stack[_depth++] = frame;
     }
 
     private void Add(int key, int node)
@@ -80,29 +128,33 @@ internal sealed class EventKeyer
         _keyNodes.Add(node);
     }
 
+    // The hash of a child's name: the parent's, then the separator (when the parent has a name), then the segment.
+    private static ulong Extend(int parentLength, ulong parentHash, ReadOnlySpan<char> segment, char separator = '.') =>
+        FieldNameHash.Append(parentLength > 0 ? FieldNameHash.Append(parentHash, separator) : FieldNameHash.Start, segment);
+
     // The short name of a child and the mode its own children are named in. Length 0: no short name.
-    private (int Length, AliasMode Mode) Alias(Frame parent, bool named, bool isText, ReadOnlySpan<char> name)
+    private (int Length, ulong Hash, AliasMode Mode) Alias(in Frame parent, bool named, bool isText, ReadOnlySpan<char> name)
     {
         switch (parent.Mode)
         {
             case AliasMode.EvtxRoot:
-                return (0, named && name.SequenceEqual("Event") ? AliasMode.EvtxEvent : AliasMode.None);
+                return (0, FieldNameHash.Start, named && name.SequenceEqual("Event") ? AliasMode.EvtxEvent : AliasMode.None);
             case AliasMode.EvtxEvent:
                 if (name.SequenceEqual("System") || name.SequenceEqual("EventData"))
-                    return (0, AliasMode.Flatten);
-                return (0, name.SequenceEqual("UserData") ? AliasMode.UserData : AliasMode.None);
+                    return (0, FieldNameHash.Start, AliasMode.Flatten);
+                return (0, FieldNameHash.Start, name.SequenceEqual("UserData") ? AliasMode.UserData : AliasMode.None);
             case AliasMode.UserData:
-                return (0, AliasMode.Flatten);
+                return (0, FieldNameHash.Start, AliasMode.Flatten);
             case AliasMode.Flatten when !named || isText:
-                return (parent.AliasLength, AliasMode.Flatten);
+                return (parent.AliasLength, parent.AliasHash, AliasMode.Flatten);
             case AliasMode.Flatten when name.SequenceEqual("#attributes"):
-                return (parent.AliasLength, AliasMode.Attributes);
+                return (parent.AliasLength, parent.AliasHash, AliasMode.Attributes);
             case AliasMode.Flatten:
-                return (_alias.Append(parent.AliasLength, '.', name), AliasMode.Flatten);
+                return (_alias.Append(parent.AliasLength, '.', name), Extend(parent.AliasLength, parent.AliasHash, name), AliasMode.Flatten);
             case AliasMode.Attributes when named:
-                return (_alias.Append(parent.AliasLength, '_', name), AliasMode.Flatten);
+                return (_alias.Append(parent.AliasLength, '_', name), Extend(parent.AliasLength, parent.AliasHash, name, '_'), AliasMode.Flatten);
             default:
-                return (0, AliasMode.None);
+                return (0, FieldNameHash.Start, AliasMode.None);
         }
     }
 

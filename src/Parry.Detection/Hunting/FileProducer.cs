@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using Parry.Core.Diagnostics;
+using Parry.Core.Events;
+using Parry.Detection.Matching;
+using Parry.Ingest;
+using Parry.Ingest.Sources;
+
+namespace Parry.Detection.Hunting;
+
+/// <summary>
+/// Decodes and matches one file on the thread pool and hands its outcome to the consumer in batches through a
+/// bounded channel, so a file never runs more than a few batches ahead of the merge. Matching within the file is
+/// spread over <c>matchParallelism</c> threads in order-preserving batches.
+/// </summary>
+internal sealed class FileProducer(
+    InputSource source,
+    Func<InputSource, DecodeContext, IEnumerable<Event>> read,
+    DecodeContext context,
+    IEventMatcher matcher,
+    HuntCounters counters,
+    HuntOptions options,
+    int matchParallelism)
+{
+    public ChannelReader<List<HuntItem>> Start(CancellationToken cancellation)
+    {
+        var channel = Channel.CreateBounded<List<HuntItem>>(new BoundedChannelOptions(options.BatchesInFlightPerFile)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _ = Task.Run(() => ProduceAsync(channel.Writer, cancellation), CancellationToken.None);
+        return channel.Reader;
+    }
+
+    private async Task ProduceAsync(ChannelWriter<List<HuntItem>> writer, CancellationToken cancellation)
+    {
+        try
+        {
+            var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
+            var batches = read(counted, context).Chunk(options.BatchSize);
+            var matched = matchParallelism > 1
+                ? batches.AsParallel().AsOrdered().WithDegreeOfParallelism(matchParallelism)
+                    .WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(cancellation).Select(MatchBatch)
+                : batches.Select(MatchBatch);
+
+            long lastTicks = long.MinValue;
+            long sequence = 0;
+            foreach (var (events, detections, activities) in matched)
+            {
+                var items = new List<HuntItem>();
+                for (var i = 0; i < events.Length; i++)
+                {
+                    if (events[i].Timestamp is { } time)
+                        lastTicks = time.UtcTicks;
+                    sequence++;
+                    var activity = activities[i];
+                    if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
+                        activity = undated with { Ticks = lastTicks };
+                    if (detections[i] is { Length: > 0 } || activity is not null)
+                        items.Add(new HuntItem(lastTicks, sequence, events[i], detections[i] ?? [], activity));
+                }
+                counters.AddEvents(events.Length);
+                if (items.Count > 0)
+                    await writer.WriteAsync(items, cancellation).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect, not bad input (decoders report that themselves): say where, and let the other files go on.
+            context.Errors.Report(new InputError(source.DisplayPath, null, $"internal error, rest of file skipped: {e.GetType().Name}: {e.Message}"));
+        }
+        finally
+        {
+            counters.FileDone();
+            writer.TryComplete();
+        }
+    }
+
+    private (Event[] Events, Core.Detections.Detection[]?[] Detections, Behaviour.Activity?[] Activities) MatchBatch(Event[] events)
+    {
+        var detections = new Core.Detections.Detection[]?[events.Length];
+        var activities = new Behaviour.Activity?[events.Length];
+        var hits = new List<Core.Detections.Detection>();
+        for (var i = 0; i < events.Length; i++)
+        {
+            hits.Clear();
+            activities[i] = matcher.Match(events[i], hits);
+            if (hits.Count > 0)
+            {
+                detections[i] = [.. hits];
+                counters.AddDetections(hits.Count);
+            }
+        }
+        return (events, detections, activities);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Runtime.InteropServices;
+using Parry.Core.Actors;
+using Parry.Core.Events;
+
+namespace Parry.Ingest.LogSources;
+
+/// <summary>
+/// Decides which mapping entries hold for an event, fast: entries are indexed by one equality condition each
+/// (<c>_kind</c> first, then their first condition with values), so an event costs a few dictionary probes plus a
+/// check of the few candidates. Each distinct set of entries is made once into a caller-defined selection (the rules
+/// to run, say) and cached, so events of the same shape share it.
+/// </summary>
+/// <remarks>Immutable apart from the cache, which is copy-on-write (lock-free reads) and capped: past
+/// <see cref="MaxCachedSets"/> distinct sets, selections are made per event instead of growing memory.</remarks>
+public sealed class LogSourceClassifier<TSelection> where TSelection : class
+{
+    public const int MaxCachedSets = 4096;
+    private const int KindField = -2;
+
+    private readonly LogSourceMap _map;
+    private readonly Condition[][] _conditions;
+    private readonly Dispatch[] _dispatch;
+    private readonly int[] _undispatched;
+    private readonly (ActorKind Kind, int Field)[][] _actorFields;
+    private readonly Func<EntrySet, TSelection> _create;
+    private readonly Lock _cacheLock = new();
+    private Dictionary<int[], TSelection> _cache = new(EntryIndicesComparer.Instance);
+
+    private readonly record struct Condition(int Field, string[] FoldedValues);
+
+    private sealed record Dispatch(int Field, Dictionary<string, int[]> ByValue)
+    {
+        public Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } =
+            ByValue.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <param name="map">The mapping.</param>
+    /// <param name="fields">Receives the field names conditions and actors read; freeze it after all consumers
+    /// registered theirs, and key events with the result.</param>
+    /// <param name="create">Makes the selection for a set of entries; called once per distinct set (may be called
+    /// concurrently for the same set; one result wins).</param>
+    public LogSourceClassifier(LogSourceMap map, FieldTableBuilder fields, Func<EntrySet, TSelection> create)
+    {
+        _map = map;
+        _create = create;
+        var count = map.Entries.Count;
+        _conditions = new Condition[count][];
+        _actorFields = new (ActorKind, int)[count][];
+        var dispatch = new Dictionary<int, Dictionary<string, List<int>>>();
+        var undispatched = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var entry = map.Entries[i];
+            _conditions[i] = [.. entry.When.Select(c => new Condition(
+                c.IsKind ? KindField : fields.Intern(c.Field),
+                [.. c.Values.Select(v => v.ToLowerInvariant())]))];
+            _actorFields[i] = [.. entry.Actors.Select(a => (a.Kind, fields.Intern(a.Field)))];
+
+            var key = _conditions[i].Where(c => c.FoldedValues.Length > 0)
+                .OrderBy(c => c.Field == KindField ? 0 : 1).Cast<Condition?>().FirstOrDefault();
+            if (key is not { } k)
+            {
+                undispatched.Add(i);
+                continue;
+            }
+            if (!dispatch.TryGetValue(k.Field, out var byValue))
+                dispatch[k.Field] = byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var value in k.FoldedValues.Distinct())
+            {
+                if (!byValue.TryGetValue(value, out var list))
+                    byValue[value] = list = [];
+                list.Add(i);
+            }
+        }
+        _dispatch = [.. dispatch.Select(d => new Dispatch(d.Key,
+            d.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal)))];
+        _undispatched = [.. undispatched];
+    }
+
+    public LogSourceMap Map => _map;
+
+    /// <summary>The selection for the entries that hold for <paramref name="e"/>.</summary>
+    public TSelection Classify(Event e)
+    {
+        var count = _map.Entries.Count;
+        Span<bool> seen = count <= 512 ? stackalloc bool[count] : new bool[count];
+        Span<int> matched = count <= 512 ? stackalloc int[count] : new int[count];
+        var found = 0;
+        Span<char> kindBuffer = stackalloc char[64];
+
+        foreach (var dispatch in _dispatch)
+        {
+            if (dispatch.Field == KindField)
+            {
+                var kind = Fold(e.SourceKind, kindBuffer);
+                if (dispatch.Lookup.TryGetValue(kind, out var candidates))
+                    found = Check(e, candidates, seen, matched, found);
+                continue;
+            }
+            foreach (var value in e.Values(dispatch.Field))
+            {
+                if (dispatch.Lookup.TryGetValue(value.FoldedText, out var candidates))
+                    found = Check(e, candidates, seen, matched, found);
+            }
+        }
+        found = Check(e, _undispatched, seen, matched, found);
+
+        var indices = matched[..found];
+        indices.Sort();
+        var cache = Volatile.Read(ref _cache);
+        if (cache.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(indices, out var selection))
+            return selection;
+        return CreateAndCache(indices.ToArray());
+    }
+
+    private TSelection CreateAndCache(int[] indices)
+    {
+        var actorFields = indices.SelectMany(i => _actorFields[i]).Distinct().ToArray();
+        var selection = _create(new EntrySet(indices, _map, actorFields));
+        lock (_cacheLock)
+        {
+            if (_cache.TryGetValue(indices, out var existing))
+                return existing;
+            if (_cache.Count >= MaxCachedSets)
+                return selection;
+            var next = new Dictionary<int[], TSelection>(_cache, EntryIndicesComparer.Instance) { [indices] = selection };
+            Volatile.Write(ref _cache, next);
+        }
+        return selection;
+    }
+
+    private int Check(Event e, int[] candidates, Span<bool> seen, Span<int> matched, int found)
+    {
+        foreach (var i in candidates)
+        {
+            if (seen[i])
+                continue;
+            seen[i] = true;
+            if (Holds(e, _conditions[i]))
+                matched[found++] = i;
+        }
+        return found;
+    }
+
+    private static bool Holds(Event e, Condition[] conditions)
+    {
+        Span<char> kindBuffer = stackalloc char[64];
+        foreach (var condition in conditions)
+        {
+            if (condition.Field == KindField)
+            {
+                if (!Contains(condition.FoldedValues, Fold(e.SourceKind, kindBuffer)))
+                    return false;
+                continue;
+            }
+            if (condition.FoldedValues.Length == 0)
+            {
+                if (!e.Has(condition.Field))
+                    return false;
+                continue;
+            }
+            var any = false;
+            foreach (var value in e.Values(condition.Field))
+            {
+                if (Contains(condition.FoldedValues, value.FoldedText))
+                {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any)
+                return false;
+        }
+        return true;
+    }
+
+    private static bool Contains(string[] values, ReadOnlySpan<char> text)
+    {
+        foreach (var v in values)
+        {
+            if (text.SequenceEqual(v))
+                return true;
+        }
+        return false;
+    }
+
+    private static ReadOnlySpan<char> Fold(string text, Span<char> buffer)
+    {
+        if (text.Length > buffer.Length)
+            return text.ToLowerInvariant();
+        var written = text.AsSpan().ToLowerInvariant(buffer);
+        return buffer[..written];
+    }
+
+    private sealed class EntryIndicesComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+    {
+        public static readonly EntryIndicesComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj) => GetHashCode((ReadOnlySpan<int>)obj);
+
+        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<int> alternate)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
+            return hash.ToHashCode();
+        }
+
+        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Parry.Core.Actors;
+using Parry.Core.Attack;
+using Parry.Core.Campaigns;
+using Parry.Core.Detections;
+using Parry.Detection.Reporting;
+
+namespace Parry.Output.Json;
+
+/// <summary>The JSON shapes of CONTRACT.md: detection, campaign and summary objects, each with its <c>type</c>.</summary>
+public static class ResultJson
+{
+    public static void WriteDetection(Utf8JsonWriter w, Core.Detections.Detection d, bool includeEvent = true)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "detection");
+        w.WriteString("rule_id", d.Rule.Id);
+        w.WriteString("rule_title", d.Rule.Title);
+        w.WriteString("level", d.Rule.Level.Name());
+        WriteStrings(w, "tags", d.Rule.Tags);
+        WriteStrings(w, "tactics", AttackTags.Tactics(d.Rule.Tags).Distinct());
+        WriteStrings(w, "techniques", AttackTags.Techniques(d.Rule.Tags).Distinct());
+        if (d.Timestamp is { } time)
+            w.WriteString("timestamp", Timestamps.ToText(time));
+        else
+            w.WriteNull("timestamp");
+        w.WriteStartObject("source");
+        w.WriteString("path", d.Origin.Path);
+        w.WriteNumber("record", d.Origin.Record);
+        w.WriteEndObject();
+        if (d.Actor is { } actor)
+            WriteActor(w, "actor", actor);
+        if (d.IsCorrelation)
+        {
+            w.WriteStartObject("correlation");
+            w.WriteStartObject("group_by");
+            foreach (var (key, value) in d.GroupBy)
+                w.WriteString(key, value);
+            w.WriteEndObject();
+            if (d.Aggregate is { } aggregate)
+                w.WriteNumber("value", aggregate);
+            w.WriteStartArray("related");
+            foreach (var related in d.Related)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule_id", related.Rule.Id);
+                w.WriteString("path", related.Origin.Path);
+                w.WriteNumber("record", related.Origin.Record);
+                if (related.Timestamp is { } t)
+                    w.WriteString("timestamp", Timestamps.ToText(t));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        if (includeEvent)
+        {
+            w.WritePropertyName("event");
+            d.Event.WriteJson(w);
+        }
+        w.WriteEndObject();
+    }
+
+    public static void WriteCampaign(Utf8JsonWriter w, Campaign c)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "campaign");
+        w.WriteString("id", c.Id);
+        WriteActor(w, "actor", c.Actor);
+        w.WriteString("first_seen", Timestamps.ToText(c.FirstSeen));
+        w.WriteString("last_seen", Timestamps.ToText(c.LastSeen));
+        WriteStrings(w, "tactics", c.Tactics);
+        WriteStrings(w, "techniques", c.Techniques);
+        w.WriteNumber("detections", c.Detections);
+        w.WriteNumber("events", c.Events);
+        WriteStrings(w, "targets", c.Targets);
+        w.WriteString("level", c.Level.Name());
+        w.WriteStartObject("autonomy");
+        w.WriteNumber("score", Math.Round(c.Autonomy.Score, 3));
+        w.WriteStartArray("signals");
+        foreach (var s in c.Autonomy.Signals)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Name);
+            w.WriteNumber("value", Math.Round(s.Value, 4));
+            w.WriteNumber("threshold", s.Threshold);
+            w.WriteBoolean("fired", s.Fired);
+            w.WriteNumber("weight", s.Weight);
+            w.WriteString("description", s.Description);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartArray("linked_actors");
+        foreach (var actor in c.LinkedActors)
+            WriteActorValue(w, actor);
+        w.WriteEndArray();
+        WriteStrings(w, "sources", c.Sources);
+        w.WriteStartArray("timeline");
+        foreach (var step in c.Timeline)
+        {
+            w.WriteStartObject();
+            w.WriteString("tactic", step.Tactic);
+            w.WriteString("first_seen", Timestamps.ToText(step.FirstSeen));
+            w.WriteNumber("detections", step.Detections);
+            w.WriteString("example_rule", step.ExampleRule);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("summary", c.Summary);
+        w.WriteEndObject();
+    }
+
+    public static void WriteSummary(Utf8JsonWriter w, HuntSummary s)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "summary");
+        w.WriteNumber("files", s.Files);
+        w.WriteNumber("events", s.Events);
+        w.WriteNumber("detections", s.Detections);
+        w.WriteNumber("campaigns", s.Campaigns);
+        w.WriteNumber("rules_loaded", s.RulesLoaded);
+        w.WriteNumber("rules_rejected", s.RulesRejected);
+        w.WriteStartArray("errors");
+        foreach (var e in s.Errors)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", e.Path);
+            if (e.Record is { } record)
+                w.WriteNumber("record", record);
+            else
+                w.WriteNull("record");
+            if (e.Chunk is { } chunk)
+                w.WriteNumber("chunk", chunk);
+            w.WriteString("message", e.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("error_count", s.ErrorCount);
+        w.WriteNumber("elapsed_ms", s.ElapsedMs);
+        w.WriteNumber("bytes", s.Bytes);
+        WriteCounts(w, "detections_by_level", s.DetectionsByLevel);
+        WriteCounts(w, "events_by_source", s.EventsBySource);
+        w.WriteNumber("correlation_evictions", s.CorrelationEvictions);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, long> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+            w.WriteNumber(key, value);
+        w.WriteEndObject();
+    }
+
+    private static void WriteActor(Utf8JsonWriter w, string name, Actor actor)
+    {
+        w.WritePropertyName(name);
+        WriteActorValue(w, actor);
+    }
+
+    private static void WriteActorValue(Utf8JsonWriter w, Actor actor)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", actor.KindName);
+        w.WriteString("value", actor.Value);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+            w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
+}
