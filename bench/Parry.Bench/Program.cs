@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Evtx;
 using Parry.Bench.Ingest;
+using Parry.Bench.Sigma;
 
 namespace Parry.Bench;
 
@@ -12,6 +13,7 @@ internal static class Program
         "evtx-throughput" => EvtxThroughput.Run(args[1..]),
         "evtx-bigfile" => EvtxBigFile.Run(args[1..]),
         "ingest-cputime" => IngestCpuTime.Run(args[1..]),
+        "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 
