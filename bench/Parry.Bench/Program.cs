@@ -4,6 +4,7 @@ using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
 using Parry.Bench.Gateway;
 using Parry.Bench.Ingest;
+using Parry.Bench.Sigma;
 
 namespace Parry.Bench;
 
@@ -20,6 +21,7 @@ internal static class Program
         "correlation-spray" => CorrelationSpray.Run(args[1..]),
         "gateway-latency" => GatewayLatency.Run(args[1..]),
         "generate-weblog" => Pipeline.WebLogGenerator.Run(args[1..]),
+        "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

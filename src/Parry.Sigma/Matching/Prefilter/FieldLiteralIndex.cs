@@ -25,5 +25,5 @@ internal sealed class FieldLiteralIndex(
     }
 
     public string Describe() =>
-        $"exact {(_hasExact ? exact!.Count : 0)}, prefix states {prefixes?.States ?? 0}, suffix states {suffixes?.States ?? 0}, scan states {anywhere?.States ?? 0}";
+        $"exact {(_hasExact ? exact!.Count : 0)}, prefix states {prefixes?.States ?? 0}, suffix states {suffixes?.States ?? 0}, scan states {anywhere?.States ?? 0} ({anywhere?.DenseStates ?? 0} dense)";
 }

@@ -1,9 +1,13 @@
 namespace Parry.Sigma.Matching.Prefilter;
 
-/// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals, failure links by breadth-first
-/// search, the full transition table, and each state's hits merged with those of its failure chain.</summary>
+/// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals numbered breadth-first, failure links,
+/// dense rows for the states up to <see cref="DenseDepth"/>, sorted child lists for deeper ones, and each state's
+/// hits merged with those of its failure chain.</summary>
 internal sealed class LiteralAutomatonBuilder
 {
+    /// <summary>States this close to the root get dense rows: a scan is almost always at depth 0 to 2.</summary>
+    public const int DenseDepth = 2;
+
     private readonly LiteralTrieBuilder _trie = new();
 
     public void Add(string folded, LiteralHit hit) => _trie.Add(folded, hit);
@@ -13,29 +17,76 @@ internal sealed class LiteralAutomatonBuilder
         var (children, own) = (_trie.Children, _trie.Hits);
         var classes = new CharClasses(children.SelectMany(c => c.Keys));
         var width = classes.Count;
-        var states = children.Count;
-        var next = new int[states * width];
-        var fail = new int[states];
-        var order = new List<int>(states) { 0 };
+        var count = children.Count;
+
+        // Breadth-first numbering, so shallow states come first and a failure target precedes its state.
+        var order = new List<int>(count) { 0 };
+        var depth = new int[count];
         for (var head = 0; head < order.Count; head++)
         {
-            var state = order[head];
-            for (var cls = 0; cls < width; cls++)
-                next[state * width + cls] = state == 0 ? 0 : next[fail[state] * width + cls];
-            foreach (var (c, child) in children[state])
+            foreach (var (_, child) in children[order[head]].OrderBy(p => p.Key))
             {
-                var cls = classes.Of(c);
-                fail[child] = state == 0 ? 0 : next[fail[state] * width + cls];
-                next[state * width + cls] = child;
+                depth[child] = depth[order[head]] + 1;
                 order.Add(child);
             }
         }
+        var number = new int[count];
+        for (var i = 0; i < count; i++)
+            number[order[i]] = i;
+        var dense = order.Count(s => depth[s] <= DenseDepth);
 
-        // Hits in breadth-first order, so a state's failure target is complete before the state.
-        var merged = new List<LiteralHit>[states];
-        foreach (var state in order)
+        // Failure links (in new numbering) and the complete rows of the dense states.
+        var fail = new int[count];
+        var next = new int[dense * width];
+        int Goto(int state, char c)
         {
-            var list = new List<LiteralHit>(own[state]);
+            // Full DFA transition from a state already numbered: follow failure links to a child or the root.
+            while (true)
+            {
+                if (state < dense)
+                    return next[state * width + classes.Of(c)];
+                if (children[order[state]].TryGetValue(c, out var child))
+                    return number[child];
+                state = fail[state];
+            }
+        }
+        foreach (var original in order)
+        {
+            var state = number[original];
+            if (state < dense)
+            {
+                for (var cls = 0; cls < width; cls++)
+                    next[state * width + cls] = state == 0 ? 0 : next[fail[state] * width + cls];
+            }
+            foreach (var (c, childOriginal) in children[original])
+            {
+                var child = number[childOriginal];
+                fail[child] = state == 0 ? 0 : Goto(fail[state], c);
+                if (state < dense)
+                    next[state * width + classes.Of(c)] = child;
+            }
+        }
+
+        // Sorted child lists of the deep states.
+        var childStart = new int[count - dense + 1];
+        var childChars = new List<char>();
+        var childTargets = new List<int>();
+        for (var state = dense; state < count; state++)
+        {
+            childStart[state - dense] = childChars.Count;
+            foreach (var (c, child) in children[order[state]].OrderBy(p => p.Key))
+            {
+                childChars.Add(c);
+                childTargets.Add(number[child]);
+            }
+        }
+        childStart[count - dense] = childChars.Count;
+
+        // Hits, merged along failure links in breadth-first order.
+        var merged = new List<LiteralHit>[count];
+        for (var state = 0; state < count; state++)
+        {
+            var list = new List<LiteralHit>(own[order[state]]);
             if (state != 0)
             {
                 foreach (var inherited in merged[fail[state]])
@@ -47,12 +98,6 @@ internal sealed class LiteralAutomatonBuilder
             merged[state] = list;
         }
         var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
-        // Targets as row offsets, complemented where the target state has hits.
-        for (var i = 0; i < next.Length; i++)
-        {
-            var target = next[i];
-            next[i] = merged[target].Count > 0 ? ~(target * width) : target * width;
-        }
-        return new LiteralAutomaton(classes, next, hitStart, hits);
+        return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits);
     }
 }

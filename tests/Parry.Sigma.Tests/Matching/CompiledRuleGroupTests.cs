@@ -1,0 +1,165 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Parry.Core.Events;
+using Parry.Sigma.Matching;
+using Parry.Sigma.Rules;
+using Parry.TestSupport;
+
+namespace Parry.Sigma.Tests.Matching;
+
+public class CompiledRuleGroupTests
+{
+    [Fact]
+    public void All_sigmahq_rules_as_one_group_agree_with_each_rule_alone_on_the_regression_events()
+    {
+        var fields = new FieldTableBuilder();
+        var compiled = SigmaCorpus.Rules.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+        var group = CompiledRuleGroup.Create(compiled);
+        var table = fields.Build();
+        var events = Directory.EnumerateFiles(Corpora.SigmaRegressionData, "*.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).SelectMany(f => JsonEvents.ReadFile(f, table)).ToList();
+        events.Count.ShouldBeGreaterThan(200);
+        var hits = new List<CompiledRule>();
+        var total = 0;
+        foreach (var e in events)
+        {
+            hits.Clear();
+            group.Match(e, hits);
+            hits.ShouldBe(compiled.Where(c => c.Matches(e)).ToList(), e.Origin.ToString());
+            total += hits.Count;
+        }
+        total.ShouldBeGreaterThan(events.Count);
+    }
+
+    [Fact]
+    public void Random_rules_and_events_agree_with_each_rule_alone()
+    {
+        var field = Gen.Elements("A", "B", "C");
+        var value = Gen.Elements("ab", "b", "abc", "xyz", "a*", "*c", "*b*", "a?c", "", "1", "2", "null");
+        var modifier = Gen.Elements("", "|contains", "|startswith", "|endswith", "|re", "|cased", "|neq", "|exists");
+        var item =
+            from f in field
+            from m in modifier
+            from v in value
+            select m == "|exists" ? $"{f}|exists: true" : $"{f}{m}: '{v}'";
+        var selection = Gen.NonEmptyListOf(item).Select(items => string.Join("\n        ", items.DistinctBy(i => i.Split(':')[0])));
+        var condition = Gen.Elements("s1", "s1 and s2", "s1 or s2", "s1 and not s2", "not s1", "1 of s*", "all of them");
+        var detection =
+            from s1 in selection
+            from s2 in selection
+            from c in condition
+            select $"s1:\n        {s1}\n    s2:\n        {s2}\n    condition: {c}";
+        var eventValue = Gen.Elements("\"ab\"", "\"AB\"", "\"abc\"", "\"xyz\"", "\"b\"", "\"\"", "null", "1", "2", "\"a?c\"", "[\"ab\", \"xyz\"]");
+        var @event =
+            from a in eventValue
+            from b in eventValue
+            from onB in Gen.Elements(true, false)
+            select onB ? $$"""{"A": {{a}}, "B": {{b}}}""" : $$"""{"A": {{a}}, "C": {{b}}}""";
+        Prop.ForAll(Gen.ListOf(detection).ToArbitrary(), Gen.NonEmptyListOf(@event).ToArbitrary(), (detections, events) =>
+        {
+            var yaml = string.Join("\n---\n", detections.Select((d, i) => $"title: r{i}\nlogsource: {{product: x}}\ndetection:\n    {d}"));
+            var loaded = Parry.Sigma.Loading.SigmaLoader.LoadText(yaml, "random.yml");
+            var fields = new FieldTableBuilder();
+            var compiled = loaded.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+            var group = CompiledRuleGroup.Create(compiled);
+            var table = fields.Build();
+            foreach (var json in events)
+            {
+                var e = JsonEvents.FromJson(json, table);
+                var hits = new List<CompiledRule>();
+                group.Match(e, hits);
+                if (!hits.SequenceEqual(compiled.Where(c => c.Matches(e))))
+                    return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Rules_from_different_field_tables_cannot_share_a_group()
+    {
+        var rule = SigmaTestKit.Rule("sel:\n    A: 1\ncondition: sel");
+        var a = SigmaCompiler.Compile(rule, IdentityFieldMapping.Instance, new FieldTableBuilder());
+        var b = SigmaCompiler.Compile(rule, IdentityFieldMapping.Instance, new FieldTableBuilder());
+        Should.Throw<ArgumentException>(() => CompiledRuleGroup.Create([a, b]));
+    }
+
+    [Fact]
+    public void An_empty_group_matches_nothing()
+    {
+        var hits = new List<CompiledRule>();
+        CompiledRuleGroup.Create([]).Match(JsonEvents.FromJson("{}", FieldTable.Empty), hits);
+        hits.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Hits_come_in_group_order_and_the_index_skips_rules()
+    {
+        var loaded = Parry.Sigma.Loading.SigmaLoader.LoadText("""
+            title: first
+            logsource: {product: x}
+            detection: {s: {Image|endswith: '\cmd.exe'}, condition: s}
+            ---
+            title: second
+            logsource: {product: x}
+            detection: {s: {CommandLine|contains: 'whoami'}, condition: s}
+            ---
+            title: third
+            logsource: {product: x}
+            detection: {s: {Image|endswith: '\cmd.exe', CommandLine|contains: '/c'}, condition: s}
+            """, "order.yml");
+        var fields = new FieldTableBuilder();
+        var compiled = loaded.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+        compiled.ShouldAllBe(c => c.IsIndexed);
+        var group = CompiledRuleGroup.Create(compiled);
+        group.AlwaysEvaluated.ShouldBe(0);
+        var table = fields.Build();
+        var e = JsonEvents.FromJson("""{"Image": "C:\\cmd.exe", "CommandLine": "cmd /c whoami"}""", table);
+        var hits = new List<CompiledRule>();
+        group.Match(e, hits);
+        hits.Select(h => h.Info.Title).ShouldBe(["first", "second", "third"]);
+        group.Candidates(JsonEvents.FromJson("""{"Image": "C:\\notepad.exe", "CommandLine": "notepad"}""", table)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Regex_timeouts_are_reported_against_the_rule()
+    {
+        // A backreference needs the backtracking engine; this pattern backtracks exponentially on the value.
+        var rule = SigmaTestKit.Rule("""
+            sel:
+                Text|re: '^(a+)+\1$'
+            condition: sel
+            """);
+        var fields = new FieldTableBuilder();
+        var compiled = SigmaCompiler.Compile(rule, IdentityFieldMapping.Instance, fields, new SigmaCompileOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) });
+        var table = fields.Build();
+        var e = JsonEvents.FromJson($$"""{"Text": "{{new string('a', 40)}}!"}""", table);
+        var error = Should.Throw<RuleMatchException>(() => compiled.Matches(e));
+        error.Rule.Id.ShouldBe(rule.Id);
+        error.Message.ShouldContain("timed out");
+
+        var errors = new List<RuleMatchError>();
+        var hits = new List<CompiledRule>();
+        CompiledRuleGroup.Create([compiled]).Match(e, hits, errors);
+        hits.ShouldBeEmpty();
+        errors.ShouldHaveSingleItem().Rule.Id.ShouldBe(rule.Id);
+    }
+
+    [Fact]
+    public void Field_mappings_map_and_multiply_fields()
+    {
+        var rule = SigmaTestKit.Rule("""
+            sel:
+                Image|endswith: '\cmd.exe'
+            condition: sel
+            """);
+        var mapping = new DictionaryFieldMapping(new Dictionary<string, IReadOnlyList<string>> { ["Image"] = ["NewProcessName", "ProcessName"] });
+        SigmaTestKit.Matches(rule, """{"NewProcessName": "C:\\cmd.exe"}""", mapping).ShouldBeTrue();
+        SigmaTestKit.Matches(rule, """{"ProcessName": "C:\\cmd.exe"}""", mapping).ShouldBeTrue();
+        SigmaTestKit.Matches(rule, """{"Image": "C:\\cmd.exe"}""", mapping).ShouldBeFalse();
+        var nothing = new DictionaryFieldMapping(new Dictionary<string, IReadOnlyList<string>> { ["Image"] = [] });
+        SigmaTestKit.Matches(rule, """{"Image": "C:\\cmd.exe"}""", nothing).ShouldBeFalse();
+        var fields = new FieldTableBuilder();
+        SigmaCompiler.Compile(rule, mapping, fields).EventFields.ShouldBe(["NewProcessName", "ProcessName"]);
+    }
+}

@@ -1,0 +1,59 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Parry.Sigma.Matching.Prefilter;
+
+namespace Parry.Sigma.Tests.Matching.Prefilter;
+
+public class LiteralIndexTests
+{
+    private static readonly Gen<string> Word = Gen.ArrayOf(Gen.Elements('a', 'b', 'c', 'é', '\\')).Where(a => a.Length > 0).Select(c => new string(c));
+    private static readonly Gen<string> Value = Gen.ArrayOf(Gen.Elements('a', 'b', 'c', 'd', 'é', '\\')).Select(c => new string(c));
+
+    [Fact]
+    public void Every_anchor_agrees_with_naive_search()
+    {
+        var literal = Gen.Zip(Word, Gen.Elements(LiteralAnchor.Anywhere, LiteralAnchor.Start, LiteralAnchor.End, LiteralAnchor.Exact));
+        Prop.ForAll(Gen.NonEmptyListOf(literal).ToArbitrary(), Value.ToArbitrary(), (literals, value) =>
+        {
+            var builder = new FieldLiteralIndexBuilder();
+            for (var slot = 0; slot < literals.Count; slot++)
+                builder.Add(new RequiredLiteral(0, literals[slot].Item1, literals[slot].Item2), new LiteralHit(slot, 0));
+            var index = builder.Build();
+            var words = (literals.Count + 63) / 64;
+            var bits = new ulong[2 * words];
+            index.Mark(value, new CandidateMarks(bits, words));
+            for (var slot = 0; slot < literals.Count; slot++)
+            {
+                var (text, anchor) = literals[slot];
+                var expected = anchor switch
+                {
+                    LiteralAnchor.Start => value.StartsWith(text, StringComparison.Ordinal),
+                    LiteralAnchor.End => value.EndsWith(text, StringComparison.Ordinal),
+                    LiteralAnchor.Exact => value == text,
+                    _ => value.Contains(LongEnough(text), StringComparison.Ordinal),
+                };
+                var marked = (bits[slot >> 6] & (1UL << (slot & 63))) != 0;
+                // A longer unanchored literal is indexed by its last characters: marked whenever it occurs, and
+                // never when even its indexed part does not.
+                if (marked != expected)
+                    return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private static string LongEnough(string literal) =>
+        literal.Length <= FieldLiteralIndexBuilder.MaxIndexedLength ? literal : literal[^FieldLiteralIndexBuilder.MaxIndexedLength..];
+
+    [Fact]
+    public void Second_requirements_are_marked_apart()
+    {
+        var builder = new FieldLiteralIndexBuilder();
+        builder.Add(new RequiredLiteral(0, "abc", LiteralAnchor.Anywhere), new LiteralHit(3, 0));
+        builder.Add(new RequiredLiteral(0, "xyz", LiteralAnchor.Anywhere), new LiteralHit(3, 1));
+        var bits = new ulong[2];
+        builder.Build().Mark("--xyz--", new CandidateMarks(bits, 1));
+        bits[0].ShouldBe(0UL);
+        bits[1].ShouldBe(1UL << 3);
+    }
+}

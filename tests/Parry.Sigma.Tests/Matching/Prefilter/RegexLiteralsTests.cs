@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using Parry.Sigma.Matching.Prefilter;
+
+namespace Parry.Sigma.Tests.Matching.Prefilter;
+
+public class RegexLiteralsTests
+{
+    [Theory]
+    [InlineData(@"\\powershell\.exe", @"\powershell.exe")]
+    [InlineData(@"abc(def|ghi)jklm", "jklm")]
+    [InlineData(@"ab?cdef", "cdef")]
+    [InlineData(@"x*yz+w", "yz")]
+    [InlineData(@"[a-z]+foo\d{2,}bar", "foo")]
+    [InlineData(@"^cmd\.exe /c", "cmd.exe /c")]
+    [InlineData(@"(?i)WhoAmI", "whoami")]
+    [InlineData(@"a{0,3}bcd", "bcd")]
+    [InlineData(@"ab{2}cd", "ab")]
+    [InlineData(@"\x41bc\u0041def", "def")]
+    public void Finds_a_literal_every_match_contains(string pattern, string literal) =>
+        RegexLiterals.Longest(pattern).ShouldBe(literal);
+
+    [Theory]
+    [InlineData("a|b")]
+    [InlineData("foo|bar")]
+    [InlineData(@"\d+\s*")]
+    [InlineData("(?x) a b c")]
+    [InlineData("[abc]")]
+    [InlineData("")]
+    public void No_literal_where_none_is_certain(string pattern) => RegexLiterals.Longest(pattern).ShouldBeNull();
+
+    [Fact]
+    public void The_literal_occurs_in_every_generated_match()
+    {
+        var checkedPairs = 0;
+        var generated = 0;
+        Prop.ForAll(Generate(3).ToArbitrary(), pair =>
+        {
+            var (pattern, sample) = pair;
+            generated++;
+            // .NET itself declines a few empty-matching loops ("^(?:a+|)+" on "b"); such pairs prove nothing.
+            // The linear-time engine: generated nested quantifiers could backtrack for ever.
+            if (!Regex.IsMatch(sample, "^(?:" + pattern + ")$", RegexOptions.Singleline | RegexOptions.NonBacktracking))
+                return true;
+            checkedPairs++;
+            var literal = RegexLiterals.Longest(pattern);
+            return literal is null || sample.ToLowerInvariant().Contains(literal, StringComparison.Ordinal);
+        }).QuickCheckThrowOnFailure();
+        checkedPairs.ShouldBeGreaterThan(generated / 2);
+    }
+
+    // A random regular expression together with a string it matches.
+    private static Gen<(string Pattern, string Sample)> Generate(int depth)
+    {
+        var literal = Gen.Elements('a', 'b', 'C', '.', '-', '\\', '(', '|', '*', '?', '+', '{', '[', '^', '$').Select(c =>
+            "\\.-(|*?+{[^$".Contains(c) ? ($"\\{c}", c.ToString()) : (c.ToString(), c.ToString()));
+        var cls = Gen.Elements(("[a-c]", "b"), ("[^x]", "y"), (@"\d", "7"), (@"\s", " "), (".", "q"), (@"\w", "w"));
+        depth = Math.Min(depth, 2);
+        var atom = depth <= 0
+            ? Gen.OneOf(literal, literal, literal, cls)
+            : Gen.OneOf(literal, literal, cls, Group(depth - 1), Alternation(depth - 1));
+        var quantified =
+            from a in atom
+            from quantifier in Gen.Elements("", "", "", "*", "+", "?", "{2}", "{0,2}", "{1,}")
+            from extra in Gen.Choose(0, 2)
+            select Quantify(a, quantifier, extra);
+        return Gen.NonEmptyListOf(quantified).Select(list => list.Take(8).ToList()).Select(list => (string.Concat(list.Select(p => p.Pattern)), string.Concat(list.Select(p => p.Sample))));
+    }
+
+    private static Gen<(string, string)> Group(int depth) => Generate(depth).Select(p => ($"({p.Pattern})", p.Sample));
+
+    private static Gen<(string, string)> Alternation(int depth) =>
+        from left in Generate(depth)
+        from right in Generate(depth)
+        from takeLeft in Gen.Elements(true, false)
+        select ($"(?:{left.Pattern}|{right.Pattern})", takeLeft ? left.Sample : right.Sample);
+
+    private static (string Pattern, string Sample) Quantify((string Pattern, string Sample) atom, string quantifier, int extra)
+    {
+        var repeat = quantifier switch
+        {
+            "*" => extra,
+            "+" => 1 + extra,
+            "?" => Math.Min(extra, 1),
+            "{2}" => 2,
+            "{0,2}" => extra,
+            "{1,}" => 1 + extra,
+            _ => 1,
+        };
+        var sample = new StringBuilder();
+        for (var i = 0; i < repeat; i++)
+            sample.Append(atom.Sample);
+        return (atom.Pattern + quantifier, sample.ToString());
+    }
+}
