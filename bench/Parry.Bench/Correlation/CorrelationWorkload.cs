@@ -54,7 +54,7 @@ internal sealed class CorrelationWorkload
 
     public FieldTable Fields { get; }
 
-    public Sigma.Rules.SigmaRule Rule { get; }
+    public global::Parry.Sigma.Rules.SigmaRule Rule { get; }
 
     /// <summary>Detections of <paramref name="count"/> events over <paramref name="groups"/> addresses, starting
     /// at <paramref name="firstMillisecond"/>.</summary>
