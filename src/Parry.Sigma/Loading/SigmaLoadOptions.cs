@@ -14,6 +14,9 @@ public sealed record SigmaLoadOptions
     /// are listed in <see cref="SigmaLoadResult.Excluded"/>.</summary>
     public IReadOnlySet<string>? Statuses { get; init; }
 
+    /// <summary>How many files parse at once.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Files larger than this are rejected unread.</summary>
     public long MaxFileBytes { get; init; } = 8 * 1024 * 1024;
 }

@@ -47,10 +47,13 @@ public static class SigmaLoader
     private static SigmaLoadResult Load(IEnumerable<SigmaSource> sources, SigmaLoadOptions? options, List<RuleRejection> initial)
     {
         options ??= SigmaLoadOptions.Default;
-        var session = new LoadSession(options);
+        var session = new LoadSession();
         session.Rejected.AddRange(initial);
-        foreach (var source in sources)
-            session.Read(source);
+        // Files parse in parallel; their documents register in load order, so duplicates resolve the same way.
+        var parsed = sources.AsParallel().AsOrdered().WithDegreeOfParallelism(options.MaxDegreeOfParallelism)
+            .Select(source => SourceParser.Parse(source, options));
+        foreach (var outcomes in parsed)
+            session.Add(outcomes);
 
         var resolver = new CorrelationResolver(session);
         resolver.Resolve();
@@ -90,5 +93,6 @@ public static class SigmaLoader
     private static IEnumerable<SigmaRule> Members(Correlations.SigmaCorrelation correlation) =>
         correlation.Rules.SelectMany(m => m.Rule is { } rule ? [rule] : Members(m.Correlation!));
 
-    private static SigmaSource FileSource(string path) => new(path, () => File.ReadAllText(path));
+    private static SigmaSource FileSource(string path) =>
+        new(path, () => File.ReadAllText(path)) { Size = new FileInfo(path).Length };
 }

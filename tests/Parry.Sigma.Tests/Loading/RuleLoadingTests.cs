@@ -237,6 +237,24 @@ public class RuleLoadingTests
     }
 
     [Fact]
+    public void Oversized_files_are_rejected_unread()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, RuleYaml("sel:\n    A: 1\ncondition: sel"));
+            var result = SigmaLoader.LoadPaths([file], new SigmaLoadOptions { MaxFileBytes = 10 });
+            var rejection = result.Rejected.ShouldHaveSingleItem();
+            rejection.ReasonCategory.ShouldBe(RejectionCategories.FileTooLarge);
+            rejection.Reason.ShouldContain("bytes");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Rejections_are_summarised_by_reason()
     {
         var result = Load("""
