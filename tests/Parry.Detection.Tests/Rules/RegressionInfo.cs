@@ -17,9 +17,17 @@ internal sealed record RegressionInfo(IReadOnlyList<RegressionInfo.RuleEntry> Ru
     public static RegressionInfo Load(string file)
     {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(file))
+        try
+        {
+            using var reader = new StreamReader(file);
             stream.Load(reader);
-        var root = (YamlMappingNode)stream.Documents.Single().RootNode;
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{file}:{e.Start.Line}: {e.Message}", e);
+        }
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new InvalidDataException($"{file}: expected one YAML mapping");
         var rules = Sequence(root, "rule_metadata")
             .Select(n => new RuleEntry(Required(n, "id", file), Required(n, "title", file)))
             .ToList();
