@@ -15,10 +15,7 @@ public static class RuleSetLoader
         {
             if (Directory.Exists(path))
             {
-                sources.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true })
-                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .Select(f => new SigmaSource(f, () => File.ReadAllText(f))));
+                sources.AddRange(SigmaLoader.RuleFilesIn(path).Select(f => new SigmaSource(f, () => File.ReadAllText(f))));
             }
             else
             {

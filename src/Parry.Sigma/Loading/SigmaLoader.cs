@@ -9,7 +9,12 @@ namespace Parry.Sigma.Loading;
 /// </summary>
 public static class SigmaLoader
 {
-    /// <summary>Loads files and folders (recursively, <c>*.yml</c> and <c>*.yaml</c>, in ordinal path order).</summary>
+    /// <summary>The folder SigmaHQ keeps regression-test data in (<c>info.yml</c> files and logs): a folder walk
+    /// leaves it out, since nothing in it is a rule.</summary>
+    public const string RegressionDataFolder = "regression_data";
+
+    /// <summary>Loads files and folders (recursively, <c>*.yml</c> and <c>*.yaml</c>, in ordinal path order; see
+    /// <see cref="RuleFilesIn"/>).</summary>
     public static SigmaLoadResult LoadPaths(IEnumerable<string> paths, SigmaLoadOptions? options = null)
     {
         var sources = new List<SigmaSource>();
@@ -18,10 +23,7 @@ public static class SigmaLoader
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
-                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal);
-                sources.AddRange(files.Select(FileSource));
+                sources.AddRange(RuleFilesIn(path).Select(FileSource));
             }
             else if (File.Exists(path))
             {
@@ -33,6 +35,17 @@ public static class SigmaLoader
             }
         }
         return Load(sources, options, missing);
+    }
+
+    /// <summary>The rule files of a folder: <c>*.yml</c> and <c>*.yaml</c> at any depth, in ordinal path order,
+    /// except under a <see cref="RegressionDataFolder"/> folder.</summary>
+    public static IEnumerable<string> RuleFilesIn(string folder)
+    {
+        var skipped = Path.DirectorySeparatorChar + RegressionDataFolder + Path.DirectorySeparatorChar;
+        return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
+            .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetRelativePath(folder, f).Insert(0, Path.DirectorySeparatorChar.ToString()).Contains(skipped, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>Loads rules from text (such as Parry's embedded rule pack); <paramref name="displayPath"/> names it

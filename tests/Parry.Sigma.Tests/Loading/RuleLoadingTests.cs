@@ -230,6 +230,28 @@ public class RuleLoadingTests
     }
 
     [Fact]
+    public void A_folder_walk_leaves_out_regression_data()
+    {
+        var root = Directory.CreateTempSubdirectory("parry-rules-");
+        try
+        {
+            var data = Directory.CreateDirectory(Path.Combine(root.FullName, "regression_data", "web", "a_rule"));
+            File.WriteAllText(Path.Combine(data.FullName, "info.yml"), "rule_metadata:\n    - id: x\n");
+            var nested = Directory.CreateDirectory(Path.Combine(root.FullName, "web"));
+            File.WriteAllText(Path.Combine(nested.FullName, "a_rule.yml"), RuleYaml("sel:\n    A: 1\ncondition: sel", "A rule", "33333333-3333-4333-8333-333333333333"));
+            File.WriteAllText(Path.Combine(nested.FullName, "regression_data_notes.yml"), RuleYaml("sel:\n    A: 1\ncondition: sel", "Not a data folder", "44444444-4444-4444-8444-444444444444"));
+            var result = SigmaLoader.LoadPaths([root.FullName]);
+            result.Rejected.ShouldBeEmpty();
+            result.Rules.Select(r => r.Title).Order().ShouldBe(["A rule", "Not a data folder"]);
+            SigmaLoader.LoadPaths([data.FullName]).Rejected.ShouldHaveSingleItem(); // named directly, it is read
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Files_over_the_size_limit_are_rejected()
     {
         var result = Load(RuleYaml("sel:\n    A: 1\ncondition: sel"), new SigmaLoadOptions { MaxFileBytes = 20 });
