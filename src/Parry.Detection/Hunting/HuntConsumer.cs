@@ -1,6 +1,8 @@
 using Parry.Core.Actors;
+using Parry.Core.Campaigns;
 using Parry.Core.Detections;
 using Parry.Core.Diagnostics;
+using Parry.Core.Events;
 using Parry.Detection.Behaviour;
 using Parry.Detection.Correlation;
 using Parry.Detection.Reporting;
@@ -11,9 +13,10 @@ namespace Parry.Detection.Hunting;
 /// The single thread at the end of the pipeline. It sees every outcome in event-time order and: feeds detections
 /// of correlated rules to the correlation run (rules whose matches only feed a correlation are not reported), reports
 /// detections at or above the minimum level to the sink, and tracks every actor's behaviour and findings; at the
-/// end it flushes the correlations and reports campaigns.
+/// end it flushes the correlations and reports campaigns. Public so that a live stream (the MCP gateway's record of
+/// completed tool calls) runs exactly the same steps as a hunt over its audit log.
 /// </summary>
-internal sealed class HuntConsumer
+public sealed class HuntConsumer
 {
     private readonly IHuntSink _sink;
     private readonly HuntOptions _options;
@@ -43,12 +46,17 @@ internal sealed class HuntConsumer
     /// <summary>Actors evicted from behaviour tracking by its cap, and correlation state evicted by its caps.</summary>
     public long Evictions => _behaviour.Evictions + _correlationRun.Counters.EvictedGroups + _correlationRun.Counters.EvictedEntries;
 
-    public void Consume(HuntItem item)
+    internal void Consume(HuntItem item) => Consume(item.Detections, item.Activity, item.OrderTicks);
+
+    /// <summary>One event's outcome, in event-time order: the detections the matcher found in it and its
+    /// activity (null when it names no actor). <paramref name="orderTicks"/> is the time undated detections are
+    /// correlated at (the last time seen before the event; <see cref="long.MinValue"/>: none).</summary>
+    public void Consume(IReadOnlyList<Core.Detections.Detection> detections, Activity? activity, long orderTicks = long.MinValue)
     {
-        if (item.Activity is { } activity)
-            _behaviour.Observe(activity);
+        if (activity is { } observed)
+            _behaviour.Observe(observed);
         List<Core.Detections.Detection>? reported = null;
-        foreach (var detection in item.Detections)
+        foreach (var detection in detections)
         {
             if (_correlations.ShouldReport(detection.Rule))
             {
@@ -57,16 +65,20 @@ internal sealed class HuntConsumer
             }
             if (_correlations.Correlates(detection.Rule))
             {
-                if (detection.Timestamp is null && item.OrderTicks != long.MinValue)
-                    _correlationRun.Observe(detection, new DateTimeOffset(item.OrderTicks, TimeSpan.Zero), _correlated);
+                if (detection.Timestamp is null && orderTicks != long.MinValue)
+                    _correlationRun.Observe(detection, new DateTimeOffset(orderTicks, TimeSpan.Zero), _correlated);
                 else
                     _correlationRun.Observe(detection, _correlated);
             }
         }
-        if (reported is not null && item.Activity is { } withFindings)
+        if (reported is not null && activity is { } withFindings)
             _behaviour.ObserveDetections(withFindings, reported, reported[0].Event.SourceKind, reported[0].Event.Actors);
         ReportCorrelated();
     }
+
+    /// <summary>The campaigns as they stand, without ending the run: a live stream reports them as it goes. Open
+    /// correlation windows are not judged here (only <see cref="Finish"/> does that).</summary>
+    public IReadOnlyList<Campaign> CurrentCampaigns() => _campaigns.Build(_behaviour);
 
     /// <summary>Called once after the last item: open correlation windows are judged, campaigns reported.</summary>
     public void Finish()

@@ -50,11 +50,13 @@ public sealed class AuditLog : IDisposable
         return new AuditLog(new FileStream(path, options), time, flushToDisk, path);
     }
 
-    internal void WriteDecision(CallContext call, Verdict verdict, TimeSpan latency, ApprovalOutcome? approval)
+    /// <summary>A decision record, stamped <paramref name="at"/> (default: now): the time the inspector is told, so a
+    /// hunt over this log places the call exactly where the live gateway did.</summary>
+    internal void WriteDecision(CallContext call, Verdict verdict, TimeSpan latency, ApprovalOutcome? approval, DateTimeOffset? at = null)
     {
         Append(w =>
         {
-            Header(w, "decision", call);
+            Header(w, "decision", call, at ?? _time.GetUtcNow());
             w.WritePropertyName("arguments"u8);
             SecretRedactor.WriteRedacted(call.Request.Arguments, w);
             w.WriteString("decision"u8, verdict.Action.Name());
@@ -78,7 +80,7 @@ public sealed class AuditLog : IDisposable
     {
         Append(w =>
         {
-            Header(w, "result", call);
+            Header(w, "result", call, result.CompletedAt);
             w.WriteString("status"u8, result.Status.Name());
             w.WriteBoolean("is_error"u8, result.IsError);
             if (result.ContentSummary is not null)
@@ -90,11 +92,11 @@ public sealed class AuditLog : IDisposable
     }
 
     /// <summary>A tools/call that could not even be read (malformed, sent as a notification, too large): denied.</summary>
-    internal void WriteRejected(SessionState session, string requestId, string rule, string reason)
+    internal void WriteRejected(SessionState session, string requestId, string rule, string reason, DateTimeOffset? at = null)
     {
         Append(w =>
         {
-            w.WriteString("time"u8, _time.GetUtcNow());
+            w.WriteString("time"u8, at ?? _time.GetUtcNow());
             w.WriteString("type"u8, "decision");
             w.WriteString("session"u8, session.Id);
             w.WriteString("transport"u8, session.Transport);
@@ -107,10 +109,10 @@ public sealed class AuditLog : IDisposable
         });
     }
 
-    private void Header(Utf8JsonWriter w, string type, CallContext call)
+    private static void Header(Utf8JsonWriter w, string type, CallContext call, DateTimeOffset time)
     {
         var request = call.Request;
-        w.WriteString("time"u8, _time.GetUtcNow());
+        w.WriteString("time"u8, time);
         w.WriteString("type"u8, type);
         w.WriteString("call_id"u8, request.CallId);
         w.WriteString("session"u8, request.SessionId);

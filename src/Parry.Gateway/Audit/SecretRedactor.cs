@@ -20,6 +20,10 @@ public static partial class SecretRedactor
     /// <summary>Writes <paramref name="value"/> to <paramref name="writer"/> with secrets masked.</summary>
     public static void WriteRedacted(JsonElement value, Utf8JsonWriter writer) => Write(value, writer, secretKey: false, depth: 0);
 
+    /// <summary>As <see cref="WriteRedacted(JsonElement, Utf8JsonWriter)"/>; returns whether anything was masked (false:
+    /// what was written means exactly what <paramref name="value"/> does).</summary>
+    public static bool WriteRedactedChanged(JsonElement value, Utf8JsonWriter writer) => Write(value, writer, secretKey: false, depth: 0);
+
     // Cheap, vectorised gates: a pattern runs only on text that holds one of its keywords, so the usual argument
     // (a path, a query, a message) costs one scan instead of seven regular expressions.
     private static readonly SearchValues<string> SecretWords = SearchValues.Create(
@@ -71,8 +75,9 @@ public static partial class SecretRedactor
             || key.Contains("sessionkey", StringComparison.Ordinal) || key.SequenceEqual("otp") || key.SequenceEqual("pin");
     }
 
-    private static void Write(JsonElement value, Utf8JsonWriter writer, bool secretKey, int depth)
+    private static bool Write(JsonElement value, Utf8JsonWriter writer, bool secretKey, int depth)
     {
+        var changed = false;
         switch (value.ValueKind)
         {
             case JsonValueKind.Object when depth < MaxDepth:
@@ -80,29 +85,36 @@ public static partial class SecretRedactor
                 foreach (var property in value.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    Write(property.Value, writer, secretKey || IsSecretName(property.Name), depth + 1);
+                    changed |= Write(property.Value, writer, secretKey || IsSecretName(property.Name), depth + 1);
                 }
                 writer.WriteEndObject();
                 break;
             case JsonValueKind.Array when depth < MaxDepth:
                 writer.WriteStartArray();
                 foreach (var item in value.EnumerateArray())
-                    Write(item, writer, secretKey, depth + 1);
+                    changed |= Write(item, writer, secretKey, depth + 1);
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.Object or JsonValueKind.Array:
                 writer.WriteStringValue("[TOO DEEP]");
+                changed = true;
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(secretKey ? Mask : RedactText(value.GetString() ?? ""));
+                var text = value.GetString() ?? "";
+                var redacted = secretKey ? Mask : RedactText(text);
+                // RedactText hands back the same string when it masked nothing.
+                changed = !ReferenceEquals(redacted, text);
+                writer.WriteStringValue(redacted);
                 break;
             case JsonValueKind.Number when secretKey:
                 writer.WriteStringValue(Mask);
+                changed = true;
                 break;
             default:
                 value.WriteTo(writer);
                 break;
         }
+        return changed;
     }
 
     [GeneratedRegex(@"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?:.|\n)*?(?:-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)", RegexOptions.CultureInvariant)]

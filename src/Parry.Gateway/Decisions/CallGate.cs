@@ -168,14 +168,7 @@ internal sealed class CallGate(GatewayRuntime runtime)
         var started = call.ForwardedTimestamp != 0 ? call.ForwardedTimestamp : call.StartTimestamp;
         var result = new ToolCallResult(call.Request.CallId, status, isError, summary, error, runtime.Time.GetUtcNow(),
             runtime.Time.GetElapsedTime(started));
-        try
-        {
-            runtime.Inspector.Observe(call.Request, result);
-        }
-        catch (Exception e)
-        {
-            runtime.Diagnostics.Report($"an inspector failed to observe the result of call {call.Request.CallId}: {e.Message}");
-        }
+        // Audited first: the inspector's record of the session then follows the audit log's order.
         try
         {
             runtime.Audit.WriteResult(call, result);
@@ -184,13 +177,22 @@ internal sealed class CallGate(GatewayRuntime runtime)
         {
             runtime.Diagnostics.Report($"{e.Message}: the result of call {call.Request.CallId} ({status.Name()}) is not in the audit log");
         }
+        try
+        {
+            runtime.Inspector.Observe(call.Request, result);
+        }
+        catch (Exception e)
+        {
+            runtime.Diagnostics.Report($"an inspector failed to observe the result of call {call.Request.CallId}: {e.Message}");
+        }
     }
 
     private Judgement Decide(CallContext call, Verdict verdict, TimeSpan latency, ApprovalOutcome? approval)
     {
+        var at = runtime.Time.GetUtcNow();
         try
         {
-            runtime.Audit.WriteDecision(call, verdict, latency, approval);
+            runtime.Audit.WriteDecision(call, verdict, latency, approval, at);
         }
         catch (AuditWriteException e)
         {
@@ -198,6 +200,14 @@ internal sealed class CallGate(GatewayRuntime runtime)
             verdict = new Verdict(PolicyAction.Deny, "audit_failure", "the audit log cannot be written, so no call proceeds");
         }
         call.Verdict = verdict;
+        try
+        {
+            runtime.Inspector.Decided(call.Request, new CallDecision(verdict.Action, verdict.Rule, verdict.Reason, at) { Approval = approval });
+        }
+        catch (Exception e)
+        {
+            runtime.Diagnostics.Report($"an inspector failed to follow the decision on call {call.Request.CallId}: {e.Message}");
+        }
         return verdict.Action switch
         {
             PolicyAction.Allow => new Judgement(PolicyAction.Allow, call, null),
@@ -212,7 +222,7 @@ internal sealed class CallGate(GatewayRuntime runtime)
         var display = JsonRpcId.Display(rawId);
         try
         {
-            runtime.Audit.WriteRejected(session, display, rule, reason);
+            Rejections.Record(runtime, session, display, rule, reason);
         }
         catch (AuditWriteException e)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Parry.Gateway.Approvals;
 using Parry.Gateway.Audit;
+using Parry.Gateway.Engine;
 using Parry.Gateway.Inspection;
 using Parry.Gateway.Policy;
 using Parry.Gateway.Proxy.Http;
@@ -73,9 +74,17 @@ public static class GatewayHost
         using (audit)
         {
             var approvals = new ApprovalQueue(time);
-            IToolCallInspector combined = inspector is null
-                ? new BuiltInInspector()
-                : new CompositeInspector([new BuiltInInspector(), inspector]);
+            await using var engine = options.Detection is { } detection
+                ? new DetectionInspector(detection, options.DetectionSink,
+                    options.DetectionOptions with { SessionHoldLevel = policy.SessionHold ? policy.DecisionLevel : null },
+                    time, diagnostics.Report)
+                : null;
+            var inspectors = new List<IToolCallInspector> { new BuiltInInspector() };
+            if (engine is not null)
+                inspectors.Add(engine);
+            if (inspector is not null)
+                inspectors.Add(inspector);
+            IToolCallInspector combined = inspectors.Count == 1 ? inspectors[0] : new CompositeInspector(inspectors);
             var runtime = new GatewayRuntime(policy, combined, audit, approvals, time, diagnostics,
                 new GatewayLimits(options.MaxMessageBytes, options.CallTimeout, options.ServerName));
 
@@ -96,6 +105,8 @@ public static class GatewayHost
             await using (control)
             {
                 diagnostics.Report($"policy: {policy.Source}; audit: {options.AuditPath ?? "off"}; approvals: parry approvals list --control {socket}");
+                if (options.Detection is { } loaded)
+                    diagnostics.Report($"detection: {loaded.RulesLoaded} rules and correlations ({loaded.Correlations.Count} correlations){(options.DetectionSink is null ? "" : ", detections and campaigns written as they are found")}");
                 try
                 {
                     if (stdio)
@@ -108,6 +119,9 @@ public static class GatewayHost
                 finally
                 {
                     approvals.DenyAll("shutdown", "the gateway stopped");
+                    // Held calls denied just now are recorded before the record closes with every campaign.
+                    if (engine is not null)
+                        await engine.CompleteAsync().ConfigureAwait(false);
                 }
             }
         }

@@ -1,3 +1,6 @@
+using Parry.Detection.Reporting;
+using Parry.Gateway.Engine;
+
 namespace Parry.Gateway.Hosting;
 
 /// <summary>
@@ -31,4 +34,15 @@ public sealed record GatewayOptions
 
     /// <summary>The name tool rules and the audit use for the server; default its <c>serverInfo.name</c>.</summary>
     public string? ServerName { get; init; }
+
+    /// <summary>Parry's detection engine (analysis, rules, correlations, behaviour) beside the built-in inspector;
+    /// null: the built-in inspector only.</summary>
+    public GatewayDetection? Detection { get; init; }
+
+    /// <summary>Where the engine's detections and campaigns go (<c>--detections</c>); completed when the gateway
+    /// stops. The caller opens and disposes it.</summary>
+    public IHuntSink? DetectionSink { get; init; }
+
+    /// <summary>Timers and bounds of the engine; the session-hold level comes from the policy.</summary>
+    public DetectionInspectorOptions DetectionOptions { get; init; } = new();
 }

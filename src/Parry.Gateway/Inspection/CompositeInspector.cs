@@ -1,8 +1,9 @@
 namespace Parry.Gateway.Inspection;
 
 /// <summary>
-/// Runs several inspectors over each call and joins their findings. An exception from any of them propagates: the
-/// gateway denies the call rather than judge it with part of its evidence missing.
+/// Runs several inspectors over each call and joins their findings; a target two of them found is kept once (the
+/// first inspector's finding). An exception from any of them propagates: the gateway denies the call rather than
+/// judge it with part of its evidence missing.
 /// </summary>
 public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspectors) : IToolCallInspector
 {
@@ -16,20 +17,46 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
             var found = inspector.Inspect(request);
             if (found.Count == 0)
                 continue;
-            all ??= [];
-            all.AddRange(found);
+            if (all is null)
+            {
+                all = [.. found];
+                continue;
+            }
+            foreach (var finding in found)
+            {
+                if (finding.Kind != FindingKind.Target || !HasTarget(all, finding))
+                    all.Add(finding);
+            }
         }
         return all ?? (IReadOnlyList<Finding>)[];
     }
 
-    public void Observe(ToolCallRequest request, ToolCallResult result)
+    public void Observe(ToolCallRequest request, ToolCallResult result) =>
+        ForEach(inspector => inspector.Observe(request, result), "observe a tool call result");
+
+    public void Decided(ToolCallRequest request, CallDecision decision) =>
+        ForEach(inspector => inspector.Decided(request, decision), "follow a decision");
+
+    private static bool HasTarget(List<Finding> findings, Finding target)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Kind == FindingKind.Target && finding.TargetKind == target.TargetKind
+                && string.Equals(finding.Target, target.Target, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    // Every inspector hears about every call, even when one of them fails.
+    private void ForEach(Action<IToolCallInspector> action, string what)
     {
         List<Exception>? failures = null;
         foreach (var inspector in inspectors)
         {
             try
             {
-                inspector.Observe(request, result);
+                action(inspector);
             }
             catch (Exception e)
             {
@@ -37,6 +64,6 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
             }
         }
         if (failures is not null)
-            throw new AggregateException("an inspector failed to observe a tool call result", failures);
+            throw new AggregateException($"an inspector failed to {what}", failures);
     }
 }

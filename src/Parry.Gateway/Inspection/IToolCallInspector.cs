@@ -16,4 +16,14 @@ public interface IToolCallInspector
     /// off the response's path where possible; exceptions are reported and do not affect the relay.
     /// </summary>
     void Observe(ToolCallRequest request, ToolCallResult result);
+
+    /// <summary>
+    /// A decision about a call, after it was audited: allow, deny or hold, then the outcome of a hold. A denied call
+    /// gets no <see cref="Observe"/>. Called on the call's path: keep it short. Exceptions are reported, never change
+    /// the decision.
+    /// </summary>
+    void Decided(ToolCallRequest request, CallDecision decision)
+    {
+        // Most inspectors judge calls without following them.
+    }
 }

@@ -25,6 +25,13 @@ public sealed record GatewayPolicy
     /// <summary>A detection at this level or above is a decision point; null: detections alone never are.</summary>
     public Level? DecisionLevel { get; init; } = Level.High;
 
+    /// <summary>
+    /// A session whose calls completed a correlation at <see cref="DecisionLevel"/> or above keeps that detection on
+    /// every later call (so each is held or denied like a detection at that level) until an operator approves one of
+    /// them; false: only the call that completed the correlation carries it.
+    /// </summary>
+    public bool SessionHold { get; init; } = true;
+
     public TimeSpan ApprovalTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>How long a forwarded call may go unanswered before the client gets an error.</summary>

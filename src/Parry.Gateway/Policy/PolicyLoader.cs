@@ -19,7 +19,7 @@ public static class PolicyLoader
     private static readonly string[] TopKeys =
     [
         "version", "scope", "on_out_of_scope", "on_decision_point", "decision_points", "decision_level",
-        "approval_timeout", "call_timeout", "tools", "tools_default", "rate_limits",
+        "approval_timeout", "call_timeout", "tools", "tools_default", "rate_limits", "session_hold",
     ];
 
     public static GatewayPolicy LoadFile(string path)
@@ -69,6 +69,7 @@ public static class PolicyLoader
                 "tools" => policy with { Tools = ReadTools(reader, value) },
                 "tools_default" => policy with { ToolsDefault = reader.Action(value, policy.ToolsDefault) },
                 "rate_limits" => ReadRateLimits(reader, value, policy),
+                "session_hold" => policy with { SessionHold = ReadSessionHold(reader, value, policy.SessionHold) },
                 _ => policy,
             };
         }
@@ -169,6 +170,19 @@ public static class PolicyLoader
         if (text is not null)
             reader.Error(node, $"decision_level must be informational, low, medium, high, critical or none, not '{text}'");
         return Level.High;
+    }
+
+    private static bool ReadSessionHold(Reader reader, YamlNode node, bool fallback)
+    {
+        switch (reader.Scalar(node))
+        {
+            case "until_approved": return true;
+            case "off": return false;
+            case { } text:
+                reader.Error(node, $"session_hold must be until_approved or off, not '{text}'");
+                return fallback;
+            default: return fallback;
+        }
     }
 
     private static List<ToolRule> ReadTools(Reader reader, YamlNode node)

@@ -18,7 +18,7 @@ internal static class RejectedCalls
         JsonRpcIdSniffer.TryFindId(bytes, out var id);
         try
         {
-            runtime.Audit.WriteRejected(session, JsonRpcId.Display(id.Of(bytes)), "malformed_call", problem);
+            Rejections.Record(runtime, session, JsonRpcId.Display(id.Of(bytes)), "malformed_call", problem);
         }
         catch (AuditWriteException e)
         {

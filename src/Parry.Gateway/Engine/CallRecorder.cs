@@ -1,0 +1,187 @@
+using System.Threading.Channels;
+using Parry.Agents.Events;
+using Parry.Core.Campaigns;
+using Parry.Core.Diagnostics;
+using Parry.Core.Events;
+using Parry.Detection.Hunting;
+using Parry.Detection.Reporting;
+
+namespace Parry.Gateway.Engine;
+
+using Detection = Parry.Core.Detections.Detection;
+
+/// <summary>
+/// The record of the live gateway: completed calls, in the order they ended, become events exactly as a hunt over the
+/// audit log reads them (<see cref="AuditedCall"/>), and go through the same steps as <c>parry hunt</c>
+/// (<see cref="HuntConsumer"/>: detections, correlations, behaviour per session, campaigns). One thread behind one
+/// bounded queue, off every call's path: a full queue leaves calls out of the record (counted and reported), it never
+/// holds a call up. Detections a call's result alone raised go back to the judging correlations.
+/// </summary>
+internal sealed class CallRecorder
+{
+    private readonly GatewayDetection _detection;
+    private readonly DetectionInspectorOptions _options;
+    private readonly JudgingCorrelations _judging;
+    private readonly GuardedSink _sink;
+    private readonly ErrorCollector _errors;
+    private readonly Action<string> _report;
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly Channel<RecordItem> _queue;
+    private readonly HuntConsumer _consumer;
+    private readonly ToolCallEventFactory _factory;
+    private readonly List<Detection> _hits = [];
+    private readonly List<Detection> _fromResults = [];
+    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly Task _loop;
+    private long _dropped;
+
+    public CallRecorder(GatewayDetection detection, DetectionInspectorOptions options, JudgingCorrelations judging, GuardedSink sink,
+        ErrorCollector errors, TimeProvider time, Action<string> report)
+    {
+        _detection = detection;
+        _options = options;
+        _judging = judging;
+        _sink = sink;
+        _errors = errors;
+        _time = time;
+        _report = report;
+        _started = time.GetTimestamp();
+        _consumer = new HuntConsumer(sink, options.Record, detection.Correlations, errors);
+        _factory = new ToolCallEventFactory(detection.Fields, detection.Analyzer);
+        _queue = Channel.CreateBounded<RecordItem>(new BoundedChannelOptions(options.MaxQueuedRecords)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Calls recorded so far.</summary>
+    public long Events { get; private set; }
+
+    /// <summary>Calls left out of the record because its queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Enqueue(CallRecord call)
+    {
+        if (_queue.Writer.TryWrite(new RecordItem(RecordItemKind.Call, call)))
+            return;
+        var dropped = Interlocked.Increment(ref _dropped);
+        if (dropped == 1 || dropped % 1000 == 0)
+            _report($"the detection record is behind: {dropped} calls left out of it so far (the audit log has them)");
+    }
+
+    /// <summary>Asks for changed campaigns to be written (skipped when the queue is full: the next tick will do).</summary>
+    public void Tick() => _queue.Writer.TryWrite(RecordItem.Tick);
+
+    /// <summary>Completes when every call handed in before it is recorded.</summary>
+    public async Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new RecordItem(RecordItemKind.Barrier, Done: done)).ConfigureAwait(false);
+        await done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Records what is queued, judges open correlation windows, writes every campaign and the summary.</summary>
+    public async Task CompleteAsync()
+    {
+        await _queue.Writer.WriteAsync(new RecordItem(RecordItemKind.Finish)).ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                switch (item.Kind)
+                {
+                    case RecordItemKind.Call:
+                        Record(item.Call!);
+                        break;
+                    case RecordItemKind.Tick:
+                        WriteChangedCampaigns();
+                        break;
+                    case RecordItemKind.Barrier:
+                        item.Done!.TrySetResult();
+                        break;
+                    case RecordItemKind.Finish:
+                        Finish();
+                        return;
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A defect, not bad input: say which call, keep recording the others.
+                _report($"recording {(item.Call is { } call ? "call " + call.Request.CallId : item.Kind.ToString())} failed: {e}");
+                item.Done?.TrySetResult();
+            }
+        }
+    }
+
+    private void Record(CallRecord record)
+    {
+        var call = AuditedCall.Of(record, out var redacted);
+        var analysis = !redacted && record.Analysis is { } analysed ? analysed : _detection.Analyzer.Analyze(call);
+        Event e;
+        try
+        {
+            e = _factory.Create(call, analysis, new EventOrigin(_options.SourcePath, record.Sequence));
+        }
+        catch (EventTooLargeException tooLarge)
+        {
+            _errors.Report(new InputError(_options.SourcePath, record.Sequence, $"tool call '{call.Tool}' too large for an event: {tooLarge.Message}"));
+            return;
+        }
+        _hits.Clear();
+        var activity = _detection.Matcher.Match(e, _hits);
+        Events++;
+        _consumer.Consume(_hits, activity, e.Timestamp?.UtcTicks ?? long.MinValue);
+
+        // Rules that only the result made fire (result.is_error, result.text) also count for judging what follows.
+        foreach (var hit in _hits)
+        {
+            if (!record.JudgedRules.Contains(hit.Rule.Id) && _detection.Correlations.Correlates(hit.Rule))
+                _fromResults.Add(hit);
+        }
+        if (_fromResults.Count > 0)
+        {
+            _judging.ObserveResults(_fromResults);
+            _fromResults.Clear();
+        }
+    }
+
+    private void WriteChangedCampaigns()
+    {
+        foreach (var campaign in _consumer.CurrentCampaigns())
+        {
+            var signature = Signature(campaign);
+            if (_written.TryGetValue(campaign.Id, out var last) && last == signature)
+                continue;
+            _written[campaign.Id] = signature;
+            _sink.Campaign(campaign);
+        }
+    }
+
+    private void Finish()
+    {
+        _consumer.Finish();
+        var summary = new HuntSummary(0, Events, _consumer.Detections, _consumer.Campaigns, _detection.RulesLoaded, _detection.RulesRejected,
+            _errors.Kept, _errors.Count, (long)_time.GetElapsedTime(_started).TotalMilliseconds)
+        {
+            DetectionsByLevel = _consumer.DetectionsByLevel,
+            EventsBySource = new Dictionary<string, long>(StringComparer.Ordinal) { [ToolCallEventFactory.SourceKind] = Events },
+            CorrelationEvictions = _consumer.Evictions,
+        };
+        _sink.Complete(summary);
+        if (Dropped > 0)
+            _report($"{Dropped} calls were left out of the detection record (its queue was full); the audit log has them");
+    }
+
+    // What a reader of the output would notice changing.
+    private static string Signature(Campaign c) =>
+        FormattableString.Invariant($"{c.Detections}|{c.Events}|{c.Level}|{c.LastSeen.UtcTicks}|{c.Tactics.Count}|{c.Techniques.Count}|{c.Targets.Count}|{c.LinkedActors.Count}|{c.Autonomy.Score:0.000}");
+}

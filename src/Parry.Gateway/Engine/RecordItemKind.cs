@@ -1,0 +1,9 @@
+namespace Parry.Gateway.Engine;
+
+internal enum RecordItemKind : byte
+{
+    Call,
+    Tick,
+    Barrier,
+    Finish,
+}
