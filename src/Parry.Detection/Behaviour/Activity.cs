@@ -23,4 +23,6 @@ public readonly record struct Activity(
     public bool HasTarget => (Flags & ActivityFlags.HasTarget) != 0;
 
     public bool HasItem => (Flags & ActivityFlags.HasItem) != 0;
+
+    public bool IsUndated => (Flags & ActivityFlags.Undated) != 0;
 }

@@ -74,6 +74,8 @@ internal sealed class ActivityExtractor
             flags |= ActivityFlags.Failure;
         if (AnyHolds(e, _followUp))
             flags |= ActivityFlags.FollowUp;
+        if (e.Timestamp is null)
+            flags |= ActivityFlags.Undated;
         return new Activity(actor, KeyHash.Of(actor), e.Timestamp?.UtcTicks ?? 0, targetHash, itemHash, flags, target);
     }
 

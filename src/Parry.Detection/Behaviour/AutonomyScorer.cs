@@ -66,7 +66,8 @@ public sealed class AutonomyScorer(AutonomyThresholds thresholds)
     private static double MedianStageGapSeconds(ActorFindings findings)
     {
         var firsts = findings.Tactics.Values.Select(t => t.FirstTicks).Order().ToList();
-        if (firsts.Count < 2)
+        // Undated detections (time zero) give no stage timing.
+        if (firsts.Count < 2 || firsts[0] == 0)
             return double.NaN;
         var gaps = firsts.Zip(firsts.Skip(1), (a, b) => (b - a) / (double)TimeSpan.TicksPerSecond).Order().ToList();
         return gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[gaps.Count / 2 - 1] + gaps[gaps.Count / 2]) / 2;

@@ -128,8 +128,9 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
             s.MinuteStartMs = now;
             s.WindowStartMs = now;
         }
-        // Events a little out of order: treated as simultaneous with the latest seen.
-        now = Math.Max(now, s.LastMs);
+        // Events a little out of order: treated as simultaneous with the latest seen. An undated event happens
+        // "now" as far as breadth and failures go, and says nothing about tempo.
+        now = a.IsUndated ? s.LastMs : Math.Max(now, s.LastMs);
         s.LastMs = now;
 
         // A page asset fetched right after the page is the browser's doing, not the actor's.
@@ -138,7 +139,7 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
         {
             s.FollowUps++;
         }
-        else
+        else if (!a.IsUndated)
         {
             if (s.Events > 1)
                 AddGap(ref s, now - s.LastCountedMs, now);

@@ -67,8 +67,8 @@ public static class ResultJson
         w.WriteString("type", "campaign");
         w.WriteString("id", c.Id);
         WriteActor(w, "actor", c.Actor);
-        w.WriteString("first_seen", Timestamps.ToText(c.FirstSeen));
-        w.WriteString("last_seen", Timestamps.ToText(c.LastSeen));
+        Timestamps.Write(w, "first_seen", c.FirstSeen);
+        Timestamps.Write(w, "last_seen", c.LastSeen);
         WriteStrings(w, "tactics", c.Tactics);
         WriteStrings(w, "techniques", c.Techniques);
         w.WriteNumber("detections", c.Detections);
@@ -101,7 +101,7 @@ public static class ResultJson
         {
             w.WriteStartObject();
             w.WriteString("tactic", step.Tactic);
-            w.WriteString("first_seen", Timestamps.ToText(step.FirstSeen));
+            Timestamps.Write(w, "first_seen", step.FirstSeen);
             w.WriteNumber("detections", step.Detections);
             w.WriteString("example_rule", step.ExampleRule);
             w.WriteEndObject();

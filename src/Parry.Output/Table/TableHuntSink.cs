@@ -52,7 +52,7 @@ public sealed class TableHuntSink(IAnsiConsole console, StatusLine? status = nul
             $"autonomy [bold]{c.Autonomy.Score:0.00}[/]")
         { Justification = Justify.Left });
         console.MarkupLine(
-            $"{Timestamps.ToText(c.FirstSeen)} → {Timestamps.ToText(c.LastSeen)}  ({(c.LastSeen - c.FirstSeen).TotalSeconds:0.#} s), " +
+            (Timestamps.IsUndated(c.FirstSeen) ? "undated input, " : $"{Timestamps.ToText(c.FirstSeen)} → {Timestamps.ToText(c.LastSeen)}  ({(c.LastSeen - c.FirstSeen).TotalSeconds:0.#} s), ") +
             $"{c.Events:N0} events, {c.Detections:N0} detections, sources {Markup.Escape(string.Join(", ", c.Sources))}");
         if (c.Summary.Length > 0)
             console.MarkupLine(Markup.Escape(c.Summary));
@@ -71,7 +71,7 @@ public sealed class TableHuntSink(IAnsiConsole console, StatusLine? status = nul
             foreach (var step in c.Timeline)
             {
                 timeline.AddRow(
-                    $"+{(step.FirstSeen - c.FirstSeen).TotalSeconds:0.0}s",
+                    Timestamps.IsUndated(step.FirstSeen) ? "-" : $"+{(step.FirstSeen - c.FirstSeen).TotalSeconds:0.0}s",
                     Markup.Escape(step.Tactic),
                     step.Detections.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(step.ExampleRule));

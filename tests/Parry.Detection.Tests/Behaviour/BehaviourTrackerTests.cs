@@ -69,6 +69,23 @@ public class BehaviourTrackerTests
     }
 
     [Fact]
+    public void Undated_actions_count_for_breadth_but_never_for_tempo()
+    {
+        var tracker = new BehaviourTracker(new BehaviourOptions());
+        var session = new Actor(ActorKind.Session, "trajectory.traj");
+        for (var i = 0; i < 200; i++)
+            tracker.Observe(new Activity(session, KeyHash.Of(session), 0, KeyHash.OfFolded("host" + i),
+                KeyHash.OfFolded("step" + i), ActivityFlags.HasTarget | ActivityFlags.HasItem | ActivityFlags.Undated, null));
+        tracker.TryGetState(KeyHash.Of(session), out var state).ShouldBeTrue();
+        state.Events.ShouldBe(200);
+        state.Gaps.ShouldBe(0);
+        var score = Scorer.Score(state, null);
+        score.Signals.Where(s => s.Name is "median_gap_s" or "share_gaps_below_floor" or "sustained_machine_tempo_s" or "peak_per_minute" or "gap_cv")
+            .ShouldAllBe(s => !s.Fired);
+        score.Signals.Single(s => s.Name == "distinct_targets").Fired.ShouldBeTrue();
+    }
+
+    [Fact]
     public void The_actor_cap_holds_and_actors_with_findings_survive_a_spray()
     {
         var tracker = new BehaviourTracker(new BehaviourOptions { MaxActors = 1000 });
