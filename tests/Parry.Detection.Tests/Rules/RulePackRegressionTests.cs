@@ -16,6 +16,24 @@ public class RulePackRegressionTests
 
     private static IReadOnlyList<RuleFile> Files => s_files.Value;
 
+    /// <summary>
+    /// The agent-side rule files that came with the tool-call analysis: another engineer owns them and tests them
+    /// in Parry.Agents.Tests/Rules/McpRulesTests.cs, and they carry no regression_tests_path yet. Named one by one so
+    /// a new rule file cannot slip through, and checked to still lack regression data so the entry goes when they
+    /// gain it.
+    /// </summary>
+    private static readonly HashSet<string> OwnedAndTestedElsewhere = new(StringComparer.Ordinal)
+    {
+        "mcp/mcp_brute_force.yml", "mcp/mcp_cloud_metadata.yml", "mcp/mcp_content_discovery.yml",
+        "mcp/mcp_credential_access.yml", "mcp/mcp_defense_evasion.yml", "mcp/mcp_discovery.yml",
+        "mcp/mcp_enumeration.yml", "mcp/mcp_exfiltration.yml", "mcp/mcp_exploitation.yml", "mcp/mcp_impact.yml",
+        "mcp/mcp_lateral_movement.yml", "mcp/mcp_network_scan.yml", "mcp/mcp_password_cracking.yml",
+        "mcp/mcp_persistence.yml", "mcp/mcp_reconnaissance.yml", "mcp/mcp_reverse_shell.yml",
+        "mcp/mcp_sensitive_credential_file.yml", "mcp/mcp_sensitive_system_file.yml", "mcp/mcp_shell_listener.yml",
+        "mcp/mcp_sniffing.yml", "mcp/mcp_sql_injection.yml", "mcp/mcp_tool_transfer.yml", "mcp/mcp_tunnel.yml",
+        "mcp/mcp_vulnerability_scan.yml", "mcp/mcp_web_attack.yml",
+    };
+
     /// <summary>One case per (rule file, rule, test), named so a failure says which.</summary>
     public static TheoryData<string, string, string> Cases()
     {
@@ -57,8 +75,21 @@ public class RulePackRegressionTests
     public void Every_rule_names_its_regression_data_and_the_index_exists()
     {
         var problems = new List<string>();
+        foreach (var name in OwnedAndTestedElsewhere)
+        {
+            var file = Files.SingleOrDefault(f => f.RelativePath == name);
+            if (file is null)
+                problems.Add($"{name} is exempted but no longer exists: remove it from the exemption");
+            else if (file.Documents.Any(d => d.RegressionTestsPath is not null) || File.Exists(Path.Combine(RulesRoot, file.ExpectedRegressionPath)))
+                problems.Add($"{name} now has regression data: remove it from the exemption");
+        }
         foreach (var file in Files)
         {
+            if (OwnedAndTestedElsewhere.Contains(file.RelativePath))
+            {
+                problems.AddRange(file.Documents.Where(d => d.Id is null).Select(d => $"{file.RelativePath}:{d.Line}: no id"));
+                continue;
+            }
             foreach (var document in file.Documents)
             {
                 if (document.Id is null)
