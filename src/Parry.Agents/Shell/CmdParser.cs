@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Parry.Agents.Shell;
 
 /// <summary>
@@ -8,26 +6,15 @@ namespace Parry.Agents.Shell;
 /// the <c>@</c> echo prefix, <c>rem</c> and <c>::</c> comments, and the heads of <c>for … do</c> and
 /// <c>if … </c> so that the command they run is what remains. Never throws.
 /// </summary>
-internal sealed class CmdParser
+internal sealed class CmdParser : ShellParser
 {
     private static readonly HashSet<string> ComparisonOperators =
         new(StringComparer.OrdinalIgnoreCase) { "==", "equ", "neq", "lss", "leq", "gtr", "geq" };
 
-    private readonly string _text;
-    private readonly int _depth;
-    private readonly ShellParseBudget _budget;
-    private readonly List<ShellCommand> _output;
-    private readonly StringBuilder _word = new();
-    private int _position;
-    private ShellCommand _current;
 
     private CmdParser(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
+        : base(text, depth, budget, output, ShellDialect.Cmd)
     {
-        _text = text;
-        _depth = depth;
-        _budget = budget;
-        _output = output;
-        _current = new ShellCommand(ShellDialect.Cmd, depth, pipedIn: false);
     }
 
     public static void Parse(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
@@ -39,7 +26,7 @@ internal sealed class CmdParser
 
     private void Run()
     {
-        while (_position < _text.Length && _budget.RemainingCommands > 0)
+        while (HasMore)
         {
             var c = _text[_position];
             switch (c)
@@ -85,13 +72,13 @@ internal sealed class CmdParser
                     End(ShellOperator.Sequence);
                     break;
                 case '<' or '>':
-                    ReadRedirect(null);
+                    ReadWindowsRedirect(null);
                     break;
                 default:
                     if (char.IsAsciiDigit(c) && Peek(1) is '>' or '<')
                     {
                         _position++;
-                        ReadRedirect(c - '0');
+                        ReadWindowsRedirect(c - '0');
                         break;
                     }
                     var start = _position;
@@ -116,21 +103,6 @@ internal sealed class CmdParser
         var last = _current.Words[^1];
         return last.Equals("do", StringComparison.OrdinalIgnoreCase) || last.Equals("else", StringComparison.OrdinalIgnoreCase)
             || _current.Words[0].Equals("if", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private void ReadRedirect(int? descriptor)
-    {
-        var op = Peek(0) == '>' && Peek(1) == '>' ? ">>" : Peek(0).ToString();
-        _position += op.Length;
-        if (Peek(0) == '&' && char.IsAsciiDigit(Peek(1)))
-        {
-            _current.Redirects.Add(new ShellRedirect(op + "&", descriptor, Peek(1).ToString()));
-            _position += 2;
-            return;
-        }
-        while (Peek(0) is ' ' or '\t')
-            _position++;
-        _current.Redirects.Add(new ShellRedirect(op, descriptor, ReadWord()));
     }
 
     private void AddWord(string word)
@@ -186,19 +158,12 @@ internal sealed class CmdParser
 
     private void End(ShellOperator next)
     {
-        if (!_current.IsEmpty)
-        {
-            if (_current.Words.Count > 0 && _current.Words[0].Equals("for", StringComparison.OrdinalIgnoreCase))
-                _current.Words.Clear(); // a for loop whose body is a block: the head runs nothing itself
-            _current.Next = next;
-            if (!_current.IsEmpty && _budget.TryTakeCommand())
-                _output.Add(_current);
-        }
-        var source = _current;
-        _current = new ShellCommand(ShellDialect.Cmd, _depth, pipedIn: next == ShellOperator.Pipe);
-        if (next == ShellOperator.Pipe && !source.IsEmpty)
-            _current.PipeSource = source;
+        if (InForHead)
+            _current.Words.Clear(); // a for loop whose body is a block: the head runs nothing itself
+        StartNext(next);
     }
+
+    private protected override string ReadTarget() => ReadWord();
 
     private string ReadWord()
     {
@@ -242,5 +207,4 @@ internal sealed class CmdParser
         return _word.ToString();
     }
 
-    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
 }

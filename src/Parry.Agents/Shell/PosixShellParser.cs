@@ -9,31 +9,20 @@ namespace Parry.Agents.Shell;
 /// commands. Command substitutions (<c>$(…)</c>, backticks) and process substitutions (<c>&lt;(…)</c>) are parsed
 /// recursively into commands of their own. Never throws: unterminated quotes run to the end of the text.
 /// </summary>
-internal sealed class PosixShellParser
+internal sealed class PosixShellParser : ShellParser
 {
     private static readonly HashSet<string> SkippedReservedWords =
         new(StringComparer.Ordinal) { "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "esac" };
 
-    private readonly string _text;
-    private readonly int _depth;
-    private readonly ShellParseBudget _budget;
-    private readonly List<ShellCommand> _output;
     private readonly List<(string Delimiter, bool StripTabs, ShellCommand Command, int Index)> _pendingHereDocuments = [];
-    private readonly StringBuilder _word = new();
-    private int _position;
-    private ShellCommand _current;
     private bool _skipRestOfCommand;
     private int _caseDepth;
     private bool _caseHead;     // between "case" and "in"
     private bool _casePattern;  // reading a pattern list, up to its ')'
 
     private PosixShellParser(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
+        : base(text, depth, budget, output, ShellDialect.Posix)
     {
-        _text = text;
-        _depth = depth;
-        _budget = budget;
-        _output = output;
-        _current = new ShellCommand(ShellDialect.Posix, depth, pipedIn: false);
     }
 
     /// <summary>Parses <paramref name="text"/> and appends its commands (nested ones included) to
@@ -47,7 +36,7 @@ internal sealed class PosixShellParser
 
     private void Run()
     {
-        while (_position < _text.Length && _budget.RemainingCommands > 0)
+        while (HasMore)
         {
             var c = _text[_position];
             switch (c)
@@ -190,9 +179,8 @@ internal sealed class PosixShellParser
         else if (Matches(">&")) op = ">&";
         else op = _text[_position].ToString();
         _position += op.Length;
-        while (Peek(0) is ' ' or '\t')
-            _position++;
-        var target = ReadWord().Text;
+        SkipBlanks();
+        var target = ReadTarget();
         if (op is "<<" or "<<-")
         {
             var redirect = new ShellRedirect(op, descriptor, target);
@@ -278,19 +266,12 @@ internal sealed class PosixShellParser
     private void End(ShellOperator next)
     {
         _skipRestOfCommand = false;
-        if (!_current.IsEmpty)
-        {
-            _current.Next = next;
-            if (_budget.TryTakeCommand())
-                _output.Add(_current);
-        }
-        var source = _current;
-        _current = new ShellCommand(ShellDialect.Posix, _depth, pipedIn: next == ShellOperator.Pipe);
-        if (next == ShellOperator.Pipe && !source.IsEmpty)
-            _current.PipeSource = source;
+        StartNext(next);
     }
 
     private readonly record struct Word(string Text, bool Quoted);
+
+    private protected override string ReadTarget() => ReadWord().Text;
 
     private Word ReadWord()
     {
@@ -595,7 +576,6 @@ internal sealed class PosixShellParser
         return i < _text.Length ? _text[i] : '\0';
     }
 
-    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
 
     private bool Matches(string token) => string.CompareOrdinal(_text, _position, token, 0, token.Length) == 0;
 

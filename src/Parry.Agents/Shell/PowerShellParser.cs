@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Parry.Agents.Shell;
 
 /// <summary>
@@ -11,25 +9,14 @@ namespace Parry.Agents.Shell;
 /// command <c>New-Object</c> and a word holding the URL. An assignment (<c>$x = …</c>) leaves the command after it.
 /// Never throws.
 /// </summary>
-internal sealed class PowerShellParser
+internal sealed class PowerShellParser : ShellParser
 {
-    private readonly string _text;
-    private readonly int _depth;
-    private readonly ShellParseBudget _budget;
-    private readonly List<ShellCommand> _output;
-    private readonly StringBuilder _word = new();
-    private int _position;
-    private ShellCommand _current;
     private bool _callOperator;        // '&' or '.' before the command: its first word is a program even when quoted
     private bool _firstWordQuoted;     // a statement starting with a string is an expression, not a command
 
     private PowerShellParser(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
+        : base(text, depth, budget, output, ShellDialect.PowerShell)
     {
-        _text = text;
-        _depth = depth;
-        _budget = budget;
-        _output = output;
-        _current = new ShellCommand(ShellDialect.PowerShell, depth, pipedIn: false);
     }
 
     public static void Parse(string text, int depth, ShellParseBudget budget, List<ShellCommand> output)
@@ -41,7 +28,7 @@ internal sealed class PowerShellParser
 
     private void Run()
     {
-        while (_position < _text.Length && _budget.RemainingCommands > 0)
+        while (HasMore)
         {
             var c = _text[_position];
             switch (c)
@@ -92,11 +79,11 @@ internal sealed class PowerShellParser
                     _position++;
                     break;
                 case '>' or '<':
-                    ReadRedirect(null);
+                    ReadWindowsRedirect(null);
                     break;
                 case '*' when Peek(1) == '>':
                     _position++;
-                    ReadRedirect(null);
+                    ReadWindowsRedirect(null);
                     break;
                 case '.' when _current.Words.Count == 0 && Peek(1) is ' ' or '\t':
                     _position++; // dot-sourcing: the next word is the script
@@ -106,7 +93,7 @@ internal sealed class PowerShellParser
                     if (char.IsAsciiDigit(c) && Peek(1) == '>')
                     {
                         _position++;
-                        ReadRedirect(c - '0');
+                        ReadWindowsRedirect(c - '0');
                         break;
                     }
                     var start = _position;
@@ -122,21 +109,6 @@ internal sealed class PowerShellParser
         if (_position < _text.Length)
             _budget.MarkTruncated();
         End(ShellOperator.None);
-    }
-
-    private void ReadRedirect(int? descriptor)
-    {
-        var op = Peek(0) == '>' && Peek(1) == '>' ? ">>" : Peek(0).ToString();
-        _position += op.Length;
-        if (Peek(0) == '&' && char.IsAsciiDigit(Peek(1)))
-        {
-            _current.Redirects.Add(new ShellRedirect(op + "&", descriptor, Peek(1).ToString()));
-            _position += 2;
-            return;
-        }
-        while (Peek(0) is ' ' or '\t')
-            _position++;
-        _current.Redirects.Add(new ShellRedirect(op, descriptor, ReadWord()));
     }
 
     private void AddWord(string word, bool quotedStart)
@@ -181,17 +153,10 @@ internal sealed class PowerShellParser
             _current.Words.Clear(); // 'text' | Out-File x: the string is a value, not a program
         _firstWordQuoted = false;
         _callOperator = false;
-        if (!_current.IsEmpty)
-        {
-            _current.Next = next;
-            if (_budget.TryTakeCommand())
-                _output.Add(_current);
-        }
-        var source = _current;
-        _current = new ShellCommand(ShellDialect.PowerShell, _depth, pipedIn: next == ShellOperator.Pipe);
-        if (next == ShellOperator.Pipe && !source.IsEmpty)
-            _current.PipeSource = source;
+        StartNext(next);
     }
+
+    private protected override string ReadTarget() => ReadWord();
 
     private string ReadWord()
     {
@@ -412,5 +377,4 @@ internal sealed class PowerShellParser
         return _text.Length;
     }
 
-    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
 }
