@@ -1,4 +1,3 @@
-using System.Text;
 using Parry.Core.Diagnostics;
 using Parry.Core.Events;
 using Parry.Ingest.Formats;
@@ -19,37 +18,14 @@ namespace Parry.Ingest.Syslog;
 public sealed class SyslogFormat(TimeProvider? time = null, TimeZoneInfo? zone = null) : IInputFormat
 {
     public const int Score = 55;
-    private const int ProbeLines = 20;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeZoneInfo _zone = zone ?? TimeZoneInfo.Utc;
 
     public string Name => "syslog";
 
-    public int Probe(ReadOnlySpan<byte> head, string fileName)
-    {
-        var lines = 0;
-        var parsed = 0;
-        var wholeFile = head.Length < FormatDetector.HeadBytes;
-        Span<char> chars = stackalloc char[1024];
-        while (!head.IsEmpty && lines < ProbeLines)
-        {
-            var end = head.IndexOf((byte)'\n');
-            // A last line without a line end is whole only when the head is the whole file.
-            if (end < 0 && !wholeFile)
-                break;
-            var line = end < 0 ? head : head[..end];
-            head = end < 0 ? [] : head[(end + 1)..];
-            if (line.IsEmpty || line.Length > chars.Length)
-                continue;
-            lines++;
-            var n = Encoding.UTF8.GetChars(line, chars);
-            if (SyslogHeaderParser.TryParse(chars[..n].TrimEnd('\r'), out var header)
-                && (!header.Program.IsEmpty || header.Priority >= 0))
-                parsed++;
-        }
-        return parsed > 0 && parsed * 10 >= lines * 6 ? Score : 0;
-    }
+    public int Probe(ReadOnlySpan<byte> head, string fileName) =>
+        LineRecords.MostlyParse(head, 1024, line => SyslogHeaderParser.TryParse(line, out var header) && (!header.Program.IsEmpty || header.Priority >= 0)) ? Score : 0;
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
@@ -63,21 +39,8 @@ public sealed class SyslogFormat(TimeProvider? time = null, TimeZoneInfo? zone =
         var writer = new SyslogEventWriter();
         var years = new SyslogYearResolver(source.LastModified ?? _time.GetUtcNow(), _zone);
         var bad = new LineErrorRun(path, "not a syslog line");
-        while (true)
+        while (LineRecords.Next(lines, bad, path, context, out var bytes))
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            var status = lines.Read(out var bytes);
-            if (status == LineStatus.End)
-                break;
-            if (status == LineStatus.TooLong)
-            {
-                bad.Flush(context.Errors);
-                context.Errors.Report(new InputError(path, lines.LineNumber,
-                    $"line {lines.LineNumber}: longer than {context.MaxRecordBytes} bytes ({lines.SkippedBytes} bytes), skipped"));
-                continue;
-            }
-            if (bytes.IsEmpty)
-                continue;
             var text = utf8.Decode(bytes);
             var @event = TryDecode(text, lines.LineNumber, path, builder, writer, years, context, out var problem);
             if (@event is null)

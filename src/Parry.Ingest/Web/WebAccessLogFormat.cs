@@ -1,4 +1,3 @@
-using System.Text;
 using Parry.Core.Diagnostics;
 using Parry.Core.Events;
 using Parry.Ingest.Formats;
@@ -17,33 +16,11 @@ namespace Parry.Ingest.Web;
 public sealed class WebAccessLogFormat : IInputFormat
 {
     public const int Score = 60;
-    private const int ProbeLines = 20;
 
     public string Name => "webserver";
 
-    public int Probe(ReadOnlySpan<byte> head, string fileName)
-    {
-        var lines = 0;
-        var parsed = 0;
-        var wholeFile = head.Length < FormatDetector.HeadBytes;
-        Span<char> chars = stackalloc char[4096];
-        while (!head.IsEmpty && lines < ProbeLines)
-        {
-            var end = head.IndexOf((byte)'\n');
-            // A last line without a line end is whole only when the head is the whole file.
-            if (end < 0 && !wholeFile)
-                break;
-            var line = end < 0 ? head : head[..end];
-            head = end < 0 ? [] : head[(end + 1)..];
-            if (line.IsEmpty || line.Length > chars.Length)
-                continue;
-            lines++;
-            var n = Encoding.UTF8.GetChars(line, chars);
-            if (AccessLogParser.TryParse(chars[..n].TrimEnd('\r'), out _))
-                parsed++;
-        }
-        return parsed > 0 && parsed * 10 >= lines * 6 ? Score : 0;
-    }
+    public int Probe(ReadOnlySpan<byte> head, string fileName) =>
+        LineRecords.MostlyParse(head, 4096, line => AccessLogParser.TryParse(line, out _)) ? Score : 0;
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
@@ -56,21 +33,8 @@ public sealed class WebAccessLogFormat : IInputFormat
         var builder = new EventBuilder(context.Limits);
         var writer = new AccessLogEventWriter();
         var bad = new LineErrorRun(path, "not an access log line");
-        while (true)
+        while (LineRecords.Next(lines, bad, path, context, out var bytes))
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            var status = lines.Read(out var bytes);
-            if (status == LineStatus.End)
-                break;
-            if (status == LineStatus.TooLong)
-            {
-                bad.Flush(context.Errors);
-                context.Errors.Report(new InputError(path, lines.LineNumber,
-                    $"line {lines.LineNumber}: longer than {context.MaxRecordBytes} bytes ({lines.SkippedBytes} bytes), skipped"));
-                continue;
-            }
-            if (bytes.IsEmpty)
-                continue;
             var text = utf8.Decode(bytes);
             var @event = TryDecode(text, lines.LineNumber, path, builder, writer, context, out var bad1);
             if (@event is null)

@@ -1,4 +1,3 @@
-using Parry.Core.Diagnostics;
 using Parry.Core.Events;
 using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
@@ -37,21 +36,8 @@ public sealed class ZeekTsvFormat : IInputFormat
         var header = new ZeekTsvHeader();
         var bad = new LineErrorRun(path, "not a Zeek log line");
         var fallbackPath = ZeekLogType.FromFileName(source.FileName);
-        while (true)
+        while (LineRecords.Next(lines, bad, path, context, out var bytes))
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            var status = lines.Read(out var bytes);
-            if (status == LineStatus.End)
-                break;
-            if (status == LineStatus.TooLong)
-            {
-                bad.Flush(context.Errors);
-                context.Errors.Report(new InputError(path, lines.LineNumber,
-                    $"line {lines.LineNumber}: longer than {context.MaxRecordBytes} bytes ({lines.SkippedBytes} bytes), skipped"));
-                continue;
-            }
-            if (bytes.IsEmpty)
-                continue;
             var text = utf8.Decode(bytes);
             if (text[0] == '#')
             {
