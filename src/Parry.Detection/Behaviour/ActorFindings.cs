@@ -13,9 +13,21 @@ internal sealed class ActorFindings(Actor actor, ulong key, int maxTargets)
 {
     public sealed class TacticRecord(long firstTicks, string exampleRule)
     {
-        public long FirstTicks { get; } = firstTicks;
-        public string ExampleRule { get; } = exampleRule;
+        public long FirstTicks { get; private set; } = firstTicks;
+        public string ExampleRule { get; private set; } = exampleRule;
         public int Count { get; set; }
+
+        /// <summary>Keeps the earliest detection: correlation detections come out after the reorder buffer's
+        /// lateness, so they can arrive after later base-rule detections of the same tactic.</summary>
+        public void Seen(long ticks, string rule)
+        {
+            Count++;
+            if (ticks < FirstTicks)
+            {
+                FirstTicks = ticks;
+                ExampleRule = rule;
+            }
+        }
     }
 
     public Actor Actor { get; } = actor;
@@ -58,7 +70,7 @@ internal sealed class ActorFindings(Actor actor, ulong key, int maxTargets)
         {
             if (!Tactics.TryGetValue(tactic, out var record))
                 Tactics[tactic] = record = new TacticRecord(ticks, detection.Rule.Title);
-            record.Count++;
+            record.Seen(ticks, detection.Rule.Title);
         }
         foreach (var technique in AttackTags.Techniques(detection.Rule.Tags))
             Techniques.Add(technique);

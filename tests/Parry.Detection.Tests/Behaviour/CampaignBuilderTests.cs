@@ -42,6 +42,30 @@ public class CampaignBuilderTests
     }
 
     [Fact]
+    public void A_tactic_starts_at_its_earliest_detection_also_when_that_detection_is_reported_later()
+    {
+        // Correlation detections come out after the reorder buffer's lateness: a base-rule detection of the same
+        // tactic, later in event time, can be reported before them.
+        var tracker = new BehaviourTracker(new BehaviourOptions());
+        var actor = new Actor(ActorKind.User, "svc-backup");
+        void Report(int seconds, string title, string tag)
+        {
+            var activity = new Activity(actor, KeyHash.Of(actor), Start.AddSeconds(seconds).UtcTicks, 0, 0, ActivityFlags.None, null);
+            tracker.Observe(activity);
+            tracker.ObserveDetections(activity, [DetectionOf(title, Level.Medium, tag)], "json", []);
+        }
+        Report(30, "archive", "attack.collection");
+        Report(20, "dump then lateral movement", "attack.lateral-movement");
+        Report(10, "mass staging", "attack.collection");
+
+        var campaign = Builder().Build(tracker).ShouldHaveSingleItem();
+        campaign.Tactics.ShouldBe(["collection", "lateral-movement"]);
+        campaign.Timeline[0].FirstSeen.ShouldBe(Start.AddSeconds(10));
+        campaign.Timeline[0].ExampleRule.ShouldBe("mass staging");
+        campaign.Timeline[0].Detections.ShouldBe(2);
+    }
+
+    [Fact]
     public void Actors_named_in_one_event_form_one_campaign()
     {
         var tracker = new BehaviourTracker(new BehaviourOptions());
