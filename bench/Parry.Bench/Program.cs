@@ -20,6 +20,7 @@ internal static class Program
         "correlation-steady" => CorrelationSteadyState.Run(args[1..]),
         "correlation-spray" => CorrelationSpray.Run(args[1..]),
         "gateway-latency" => GatewayLatency.Run(args[1..]),
+        "gateway-inspect-cputime" => DetectionInspectionCpuTime.Run(args[1..]),
         "generate-weblog" => Pipeline.WebLogGenerator.Run(args[1..]),
         "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         _ => RunBenchmarks(args),

@@ -4,7 +4,8 @@ using ModelContextProtocol.Server;
 
 namespace Parry.Gateway.TestServer;
 
-/// <summary>Harmless tools: none touches the network or the disk (beyond the call log).</summary>
+/// <summary>Harmless tools: none touches the network or the disk (beyond the call log); the ones named like an
+/// agent's tools (run_command, read_file, fetch_url) only echo what they were asked.</summary>
 internal static class TestTools
 {
     public static IEnumerable<McpServerTool> All(CallLog log) =>
@@ -23,6 +24,27 @@ internal static class TestTools
                 return "would fetch: " + url;
             },
             new McpServerToolCreateOptions { Name = "fetch_url" }),
+        McpServerTool.Create(
+            [Description("Pretends to run a shell command: only echoes the command line back, never runs anything.")] (string command) =>
+            {
+                log.Record("run_command", command);
+                return "would run: " + command;
+            },
+            new McpServerToolCreateOptions { Name = "run_command" }),
+        McpServerTool.Create(
+            [Description("Pretends to read a file: only echoes the path back, never opens it.")] (string path) =>
+            {
+                log.Record("read_file", path);
+                return "would read: " + path;
+            },
+            new McpServerToolCreateOptions { Name = "read_file" }),
+        McpServerTool.Create(
+            [Description("Always fails as a tool (isError), echoing its argument: a failed login, a refused connection.")] (string attempt) =>
+            {
+                log.Record("fail", attempt);
+                throw new McpException("refused: " + attempt);
+            },
+            new McpServerToolCreateOptions { Name = "fail" }),
         McpServerTool.Create(
             [Description("Waits the given number of milliseconds, then answers (a slow or hanging server).")]
             async (int milliseconds, CancellationToken cancellation) =>

@@ -11,7 +11,10 @@ namespace Parry.Bench.Gateway;
 /// p90, p99 and max for both, and what the gateway adds.
 /// With <c>--transport http</c> the same over streamable HTTP: the test server on one loopback port, the gateway on
 /// another, each call one POST whose SSE answer is read to its end.
-/// Usage: Parry.Bench gateway-latency [--transport stdio|http] [--calls N] [--rate PER_SECOND] [--warmup N]
+/// With <c>--mix agent</c> (stdio) the calls rotate through an agent's work instead of one fetch: commands (ls, git,
+/// cat, dotnet), file reads, an in-scope nmap scan that the rules detect (medium: allowed, recorded) and fetches — every
+/// one allowed, so none waits for a human.
+/// Usage: Parry.Bench gateway-latency [--transport stdio|http] [--mix fetch|agent] [--calls N] [--rate PER_SECOND] [--warmup N]
 /// (build first: dotnet build -c Release src/Parry.Cli tests/Parry.Gateway.TestServer)
 /// </summary>
 internal static class GatewayLatency
@@ -21,6 +24,7 @@ internal static class GatewayLatency
         var calls = Option(args, "--calls", 10_000);
         var rate = Option(args, "--rate", 1_000);
         var warmup = Option(args, "--warmup", 3_000);
+        var mix = args.Contains("agent") ? AgentMix : FetchOnly;
         var root = RepositoryRoot();
         var server = Path.Combine(root, "tests", "Parry.Gateway.TestServer", "bin", "Release", "net10.0", "Parry.Gateway.TestServer.dll");
         var parry = Path.Combine(root, "src", "Parry.Cli", "bin", "Release", "net10.0", "parry.dll");
@@ -46,9 +50,9 @@ internal static class GatewayLatency
         string[] gateway = [parry, "gateway", "--policy", policy, "--audit", Path.Combine(work.FullName, "audit.jsonl"),
             "--control", Path.Combine(work.FullName, "ctl.sock"), "--", "dotnet", server, "stdio"];
 
-        Console.WriteLine($"tools/call fetch_url (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; {Environment.ProcessorCount} cores");
-        var withoutGateway = Measure("server alone", direct, calls, rate, warmup);
-        var withGateway = Measure("through parry gateway", gateway, calls, rate, warmup);
+        Console.WriteLine($"tools/call {(mix == AgentMix ? "agent mix" : "fetch_url")} (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        var withoutGateway = Measure("server alone", direct, calls, rate, warmup, mix);
+        var withGateway = Measure("through parry gateway", gateway, calls, rate, warmup, mix);
         Console.WriteLine();
         Console.WriteLine("| path | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -68,7 +72,21 @@ internal static class GatewayLatency
         return 0;
     }
 
-    private static double[] Measure(string name, string[] arguments, int calls, int rate, int warmup)
+    private static readonly string[] FetchOnly = ["\"fetch_url\",\"arguments\":{\"url\":\"https://app.lab.example.com/items/{0}\"}"];
+
+    private static readonly string[] AgentMix =
+    [
+        "\"run_command\",\"arguments\":{\"command\":\"ls -la src/{0}\"}",
+        "\"run_command\",\"arguments\":{\"command\":\"git status\"}",
+        "\"read_file\",\"arguments\":{\"path\":\"src/Item{0}.cs\"}",
+        "\"run_command\",\"arguments\":{\"command\":\"cat README.md\"}",
+        "\"fetch_url\",\"arguments\":{\"url\":\"https://app.lab.example.com/items/{0}\"}",
+        "\"run_command\",\"arguments\":{\"command\":\"dotnet build -c Release\"}",
+        "\"run_command\",\"arguments\":{\"command\":\"nmap -sV -p 22,80 10.10.0.5\"}",
+        "\"run_command\",\"arguments\":{\"command\":\"git diff HEAD~1 -- src/Program.cs\"}",
+    ];
+
+    private static double[] Measure(string name, string[] arguments, int calls, int rate, int warmup, string[] mix)
     {
         var info = new ProcessStartInfo("dotnet", arguments) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
@@ -99,14 +117,20 @@ internal static class GatewayLatency
         var interval = Stopwatch.Frequency / (double)rate;
         var start = Stopwatch.GetTimestamp();
         var next = 1;
+        var cpuAtWarmup = TimeSpan.Zero;
         while (next <= total)
         {
             var now = Stopwatch.GetTimestamp();
             while (next <= total && start + (long)(next * interval) <= now)
             {
                 var message = "{\"jsonrpc\":\"2.0\",\"id\":" + next.ToString(CultureInfo.InvariantCulture)
-                    + ",\"method\":\"tools/call\",\"params\":{\"name\":\"fetch_url\",\"arguments\":{\"url\":\"https://app.lab.example.com/items/"
-                    + next.ToString(CultureInfo.InvariantCulture) + "\"}}}";
+                    + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + mix[next % mix.Length].Replace("{0}", next.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) + "}}";
+                if (next == warmup + 1)
+                {
+                    process.Refresh();
+                    cpuAtWarmup = process.TotalProcessorTime;
+                }
                 sent[next] = Stopwatch.GetTimestamp();
                 Send(input, message);
                 next++;
@@ -117,7 +141,7 @@ internal static class GatewayLatency
             throw new TimeoutException(name + ": not every call was answered");
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: CPU time of the process started (user + system, whole run incl. start-up): {process.TotalProcessorTime.TotalMilliseconds * 1000 / total:0} µs per call"));
+            $"{name}: CPU time of the process started (user + system; its children not included): {process.TotalProcessorTime.TotalMilliseconds * 1000 / total:0} µs per call over the whole run incl. start-up, {(process.TotalProcessorTime - cpuAtWarmup).TotalMilliseconds * 1000 / calls:0} µs per measured call"));
         var achieved = total / Stopwatch.GetElapsedTime(start).TotalSeconds;
         input.Close();
         process.WaitForExit(10_000);

@@ -14,6 +14,11 @@ public sealed record DetectionInspectorOptions
     /// <summary>How often changed campaigns are written to the detections sink (and once more at the end).</summary>
     public TimeSpan CampaignInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the record's thread pauses after catching up, so calls gather instead of waking it one by
+    /// one (a wake-up costs several times the work of recording a call). Detections that only a call's result raises
+    /// reach the judging correlations up to this much later. Zero: wake for every call.</summary>
+    public TimeSpan RecordBatchInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Correlations that judge calls: no lateness, since the gateway sees each session's calls in order and a
     /// correlation completed by a call must be on that call's verdict.</summary>
     public CorrelationOptions Judging { get; init; } = new() { Lateness = TimeSpan.Zero };

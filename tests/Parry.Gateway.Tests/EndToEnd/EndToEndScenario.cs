@@ -35,7 +35,7 @@ internal static class EndToEndScenario
     public static async Task RunAgainstTestServerAsync(McpClient client, string control, string callLog, string audit)
     {
         var tools = await client.ListToolsAsync();
-        tools.Select(t => t.Name).ShouldBe(["echo", "fetch_url", "sleep", "progress", "exit"], ignoreOrder: true);
+        tools.Select(t => t.Name).ShouldBe(["echo", "fetch_url", "run_command", "read_file", "fail", "sleep", "progress", "exit"], ignoreOrder: true);
         (await client.ListPromptsAsync()).Single().Name.ShouldBe("greet");
         var prompt = await client.GetPromptAsync("greet", new Dictionary<string, object?> { ["name"] = "Ada" });
         ((TextContentBlock)prompt.Messages.Single().Content).Text.ShouldContain("Ada");

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parry.Gateway.Policy;
+
+namespace Parry.Bench.Gateway;
+
+/// <summary>
+/// CPU time per call of the full inspector, every thread of the process counted (the judging on the caller's thread
+/// and the record — behaviour, record correlations, campaigns — on the inspector's own), over <see cref="AgentCallMix"/>.
+/// On a shared, loaded machine CPU time is steadier than wall-clock time.
+/// With <c>--rate</c> the calls are paced (the sender sleeps between due times), as at the gateway, where the record's
+/// thread wakes for each call instead of finding a queue of them.
+/// Usage: Parry.Bench gateway-inspect-cputime [--calls N] [--warmup N] [--rate PER_SECOND]
+/// </summary>
+internal static class DetectionInspectionCpuTime
+{
+    public static int Run(string[] args)
+    {
+        var calls = Option(args, "--calls", 400_000);
+        var warmup = Option(args, "--warmup", 50_000);
+        var rate = Option(args, "--rate", 0); // calls per second, paced as the gateway sees them; 0: as fast as possible
+        var interval = rate > 0 ? Stopwatch.Frequency / (double)rate : 0;
+        var load = Stopwatch.StartNew();
+        var mix = new AgentCallMix();
+        Console.WriteLine($"loaded Parry's rule pack and compiled the inspector in {load.Elapsed.TotalSeconds:0.0} s");
+        var actions = new Dictionary<PolicyAction, long>();
+        for (var i = 0; i < warmup; i++)
+            mix.Next();
+        mix.Engine.FlushAsync().GetAwaiter().GetResult();
+
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var thread0 = ThreadCpu();
+        var wall = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < calls; i++)
+        {
+            while (interval > 0 && Stopwatch.GetTimestamp() < start + (long)(i * interval))
+                Thread.Sleep(1);
+            var action = mix.Next();
+            actions[action] = actions.GetValueOrDefault(action) + 1;
+        }
+        var judged = wall.Elapsed;
+        var judgingThread = ThreadCpu() - thread0;
+        mix.Engine.FlushAsync().GetAwaiter().GetResult();
+        var elapsed = wall.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpu0;
+        mix.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            {calls} calls ({AgentCallMix.Length}-call mix over 4 sessions{(rate > 0 ? $", paced at {rate}/s" : ", as fast as possible")}) after {warmup} warm-up calls; {Environment.ProcessorCount} cores; load average {LoadAverage()}
+            verdicts: {string.Join(", ", actions.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}"))} (holds approved at once)
+            judging thread: {judgingThread.TotalMicroseconds / calls:0.00} µs CPU per call -> {calls / judgingThread.TotalSeconds:0} calls/s per core (wall {judged.TotalMicroseconds / calls:0.00} µs per call)
+            whole process incl. the record: {cpu.TotalMicroseconds / calls:0.00} µs CPU per call -> {calls / cpu.TotalSeconds:0} calls/s per core (wall to the record flushed {elapsed.TotalSeconds:0.00} s)
+            recorded: {mix.Engine.Recorded} calls; record errors: {mix.Engine.Errors.Count}
+            """));
+        return 0;
+    }
+
+    // The calling thread's own CPU time (Linux: /proc/thread-self/stat, utime + stime in clock ticks of 10 ms).
+    private static TimeSpan ThreadCpu()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
