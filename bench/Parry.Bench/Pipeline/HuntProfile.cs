@@ -90,7 +90,11 @@ internal static class HuntProfile
         Measure($"HuntRun, {threads} thread(s)", () =>
         {
             var run = new HuntRun(matcher, correlations, (source, c) => detector.Read(source, c),
-                new HuntOptions { MaxDegreeOfParallelism = threads }, TimeProvider.System);
+                new HuntOptions
+                {
+                    MaxDegreeOfParallelism = threads,
+                    BatchSize = Environment.GetEnvironmentVariable("HUNT_BATCH") is { } b ? int.Parse(b, System.Globalization.CultureInfo.InvariantCulture) : new HuntOptions().BatchSize,
+                }, TimeProvider.System);
             return run.RunAsync(sources, new CountingSink(), errors).GetAwaiter().GetResult().Events;
         });
         Console.WriteLine($"input {sources.Count} files, {bytes / 1e6:N1} MB; detections per pass {sink.Detections:N0}");
