@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Parry.Bench.Agents;
+using Parry.Bench.Behaviour;
 using Parry.Bench.Correlation;
 using Parry.Bench.Evtx;
 using Parry.Bench.Gateway;
@@ -23,6 +24,9 @@ internal static class Program
         "gateway-inspect-cputime" => DetectionInspectionCpuTime.Run(args[1..]),
         "generate-weblog" => Pipeline.WebLogGenerator.Run(args[1..]),
         "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
+        "sigma-profile" => SigmaProfile.Run(args[1..]),
+        "hunt-profile" => Pipeline.HuntProfile.Run(args[1..]),
+        "behaviour-memory" => BehaviourMemory.Run(args[1..]),
         _ => RunBenchmarks(args),
     };
 

@@ -10,7 +10,10 @@ namespace Parry.Detection.Behaviour;
 internal sealed class BehaviourTracker(BehaviourOptions options)
 {
     private const int EvictionSample = 16;
-    private readonly Dictionary<ulong, int> _slots = [];
+    // Open-addressing index from actor key to slot (slot + 1; 0: empty), linear probing, at most half full: 4 bytes
+    // per entry where a Dictionary<ulong, int> costs ~28 and grows by primes (~40 B per actor at a million). The key
+    // itself lives in the slot's state.
+    private int[] _index = new int[2048];
     private ActorState[] _states = new ActorState[1024];
     private int _count;
     private int _hand;
@@ -55,14 +58,14 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
             if (other != activity.Actor)
                 findings.CoActors.Add(other);
         }
-        if (_slots.TryGetValue(activity.ActorKey, out var slot))
+        if (Find(activity.ActorKey) is var slot and >= 0)
             _states[slot].Detections += detections.Count;
     }
 
     /// <summary>The tempo state of an actor, if it is still tracked.</summary>
     public bool TryGetState(ulong key, out ActorState state)
     {
-        if (_slots.TryGetValue(key, out var slot))
+        if (Find(key) is var slot and >= 0)
         {
             state = _states[slot];
             return true;
@@ -73,23 +76,77 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
 
     private ref ActorState SlotFor(ulong key, long ticks)
     {
-        if (_slots.TryGetValue(key, out var slot))
+        var slot = Find(key);
+        if (slot >= 0)
             return ref _states[slot];
         if (_count < options.MaxActors)
         {
             slot = _count++;
             if (slot == _states.Length)
                 Array.Resize(ref _states, (int)Math.Min((long)_states.Length * 2, options.MaxActors));
+            if (_count > _index.Length / 2)
+                GrowIndex();
         }
         else
         {
             slot = Victim();
-            _slots.Remove(_states[slot].Key);
+            RemoveFromIndex(slot);
             Evictions++;
         }
-        _slots[key] = slot;
         _states[slot] = new ActorState { Key = key, FirstTicks = ticks, LastFailureMs = int.MinValue / 2 };
+        AddToIndex(key, slot);
         return ref _states[slot];
+    }
+
+    private static int Home(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+
+    private int Find(ulong key)
+    {
+        var mask = _index.Length - 1;
+        for (var i = Home(key, mask); ; i = (i + 1) & mask)
+        {
+            var entry = _index[i];
+            if (entry == 0)
+                return -1;
+            if (_states[entry - 1].Key == key)
+                return entry - 1;
+        }
+    }
+
+    private void AddToIndex(ulong key, int slot)
+    {
+        var mask = _index.Length - 1;
+        var i = Home(key, mask);
+        while (_index[i] != 0)
+            i = (i + 1) & mask;
+        _index[i] = slot + 1;
+    }
+
+    // Deletion without tombstones: entries after the hole move back into it when their home allows.
+    private void RemoveFromIndex(int slot)
+    {
+        var mask = _index.Length - 1;
+        var hole = Home(_states[slot].Key, mask);
+        while (_index[hole] != slot + 1)
+            hole = (hole + 1) & mask;
+        _index[hole] = 0;
+        for (var j = (hole + 1) & mask; _index[j] != 0; j = (j + 1) & mask)
+        {
+            var home = Home(_states[_index[j] - 1].Key, mask);
+            if (((j - home) & mask) >= ((j - hole) & mask))
+            {
+                _index[hole] = _index[j];
+                _index[j] = 0;
+                hole = j;
+            }
+        }
+    }
+
+    private void GrowIndex()
+    {
+        _index = new int[_index.Length * 2];
+        for (var slot = 0; slot < _count - 1; slot++)
+            AddToIndex(_states[slot].Key, slot);
     }
 
     // Approximate LRU: among a few slots after a rotating hand, the least recently active actor that has no

@@ -33,50 +33,94 @@ internal sealed class FileProducer(
         return channel.Reader;
     }
 
+    /// <summary>Decodes, matches and hands each batch to <paramref name="consume"/> on the calling thread: for one
+    /// file on one thread, where a hand-over between threads would cost more than it overlaps.</summary>
+    public void Run(Action<List<HuntItem>> consume, CancellationToken cancellation)
+    {
+        try
+        {
+            using var batches = Batches(cancellation).GetEnumerator();
+            while (true)
+            {
+                // Only the file's own decoding and matching fail as an input error; the consumer's failures propagate.
+                try
+                {
+                    if (!batches.MoveNext())
+                        break;
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    ReportInternalError(e);
+                    break;
+                }
+                consume(batches.Current);
+            }
+        }
+        finally
+        {
+            counters.FileDone();
+        }
+    }
+
     private async Task ProduceAsync(ChannelWriter<List<HuntItem>> writer, CancellationToken cancellation)
     {
         try
         {
-            var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
-            var batches = read(counted, context).Chunk(options.BatchSize);
-            var matched = matchParallelism > 1
-                ? batches.AsParallel().AsOrdered().WithDegreeOfParallelism(matchParallelism)
-                    .WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(cancellation).Select(MatchBatch)
-                : batches.Select(MatchBatch);
-
-            long lastTicks = long.MinValue;
-            long sequence = 0;
-            foreach (var (events, detections, activities) in matched)
-            {
-                var items = new List<HuntItem>();
-                for (var i = 0; i < events.Length; i++)
-                {
-                    if (events[i].Timestamp is { } time)
-                        lastTicks = time.UtcTicks;
-                    sequence++;
-                    var activity = activities[i];
-                    if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
-                        activity = undated with { Ticks = lastTicks };
-                    if (detections[i] is { Length: > 0 } || activity is not null)
-                        items.Add(new HuntItem(lastTicks, sequence, detections[i] ?? [], activity));
-                }
-                counters.AddEvents(events.Length);
-                if (items.Count > 0)
-                    await writer.WriteAsync(items, cancellation).ConfigureAwait(false);
-            }
+            foreach (var items in Batches(cancellation))
+                await writer.WriteAsync(items, cancellation).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A defect, not bad input (decoders report that themselves): say where, and let the other files go on.
-            context.Errors.Report(new InputError(source.DisplayPath, null, $"internal error, rest of file skipped: {e.GetType().Name}: {e.Message}"));
+            ReportInternalError(e);
         }
         finally
         {
             counters.FileDone();
             writer.TryComplete();
+        }
+    }
+
+    // A defect, not bad input (decoders report that themselves): say where, and let the other files go on.
+    private void ReportInternalError(Exception e) =>
+        context.Errors.Report(new InputError(source.DisplayPath, null, $"internal error, rest of file skipped: {e.GetType().Name}: {e.Message}"));
+
+    /// <summary>The file's outcome in batches (only events that raised detections or name an actor).</summary>
+    private IEnumerable<List<HuntItem>> Batches(CancellationToken cancellation)
+    {
+        var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
+        var batches = read(counted, context).Chunk(options.BatchSize);
+        var matched = matchParallelism > 1
+            ? batches.AsParallel().AsOrdered().WithDegreeOfParallelism(matchParallelism)
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(cancellation).Select(MatchBatch)
+            : batches.Select(MatchBatch);
+
+        long lastTicks = long.MinValue;
+        long sequence = 0;
+        foreach (var (events, detections, activities) in matched)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var items = new List<HuntItem>(events.Length);
+            for (var i = 0; i < events.Length; i++)
+            {
+                if (events[i].Timestamp is { } time)
+                    lastTicks = time.UtcTicks;
+                sequence++;
+                var activity = activities[i];
+                if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
+                    activity = undated with { Ticks = lastTicks };
+                if (detections[i] is { Length: > 0 } || activity is not null)
+                    items.Add(new HuntItem(lastTicks, sequence, detections[i] ?? [], activity));
+            }
+            counters.AddEvents(events.Length);
+            if (items.Count > 0)
+                yield return items;
         }
     }
 

@@ -47,6 +47,27 @@ public sealed class HuntRun(
                 MaxDegreeOfParallelism = single ? options.MaxDegreeOfParallelism : 1,
                 Cancellation = cancellation,
             };
+            if (single && options.MaxDegreeOfParallelism == 1)
+            {
+                // One file on one thread: decode, match and consume inline, without a hand-over between threads.
+                var producer = new FileProducer(group[0], readCounting, context, matcher, counters, options, 1);
+                var lastInline = 0L;
+                producer.Run(items =>
+                {
+                    foreach (var item in items)
+                    {
+                        consumer.Consume(item);
+                        if (progress is not null && Stopwatch.GetElapsedTime(lastInline).TotalMilliseconds >= 50)
+                        {
+                            lastInline = Stopwatch.GetTimestamp();
+                            progress.Report(new HuntProgress(counters.Bytes, totalBytes, counters.Events, counters.Detections, counters.FilesDone, sources.Count));
+                        }
+                    }
+                }, cancellation);
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new HuntProgress(counters.Bytes, totalBytes, counters.Events, counters.Detections, counters.FilesDone, sources.Count));
+                continue;
+            }
             var readers = new List<ChannelReader<List<HuntItem>>>(group.Count);
             foreach (var source in group)
             {

@@ -104,6 +104,44 @@ public class BehaviourTrackerTests
     }
 
     [Fact]
+    public void Under_any_mix_of_new_and_returning_actors_the_cap_holds_and_every_tracked_actor_is_found()
+    {
+        // Exercises the actor index through growth and evictions: it must neither lose nor duplicate an actor.
+        Prop.ForAll(Gen.Choose(1, 40).ToArbitrary(), Gen.ListOf(Gen.Choose(0, 120)).ToArbitrary(), (cap, sequence) =>
+        {
+            var tracker = new BehaviourTracker(new BehaviourOptions { MaxActors = cap });
+            var universe = Enumerable.Range(0, 121).Select(i => new Actor(ActorKind.Ip, $"192.0.2.{i}")).ToArray();
+            var seconds = 0;
+            long created = 0;
+            foreach (var id in sequence)
+            {
+                var key = KeyHash.Of(universe[id]);
+                if (!tracker.TryGetState(key, out _))
+                    created++;
+                tracker.Observe(new Activity(universe[id], key, Start.AddSeconds(seconds++).UtcTicks, 0, 0, ActivityFlags.None, null));
+                tracker.TryGetState(key, out var state).ShouldBeTrue();
+                state.Key.ShouldBe(key);
+            }
+            var found = universe.Count(a => tracker.TryGetState(KeyHash.Of(a), out var s) && s.Key == KeyHash.Of(a));
+            tracker.Count.ShouldBe((int)Math.Min(created, cap));
+            found.ShouldBe(tracker.Count);
+            tracker.Evictions.ShouldBe(created - tracker.Count);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Five_times_the_cap_in_distinct_actors_keeps_the_cap_and_counts_every_eviction()
+    {
+        var tracker = new BehaviourTracker(new BehaviourOptions { MaxActors = 10_000 });
+        var actor = new Actor(ActorKind.Ip, "192.0.2.1");
+        for (var i = 0; i < 50_000; i++)
+            tracker.Observe(new Activity(actor, unchecked((ulong)i * 0x9E3779B97F4A7C15UL + 1), Start.AddMilliseconds(i).UtcTicks, 0, 0, ActivityFlags.None, null));
+        tracker.Count.ShouldBe(10_000);
+        tracker.Evictions.ShouldBe(40_000);
+        tracker.TryGetState(unchecked(49_999UL * 0x9E3779B97F4A7C15UL + 1), out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Distinct_counts_are_estimated_within_the_sketch_error()
     {
         Prop.ForAll(Gen.Choose(0, 3000).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (n, seed) =>
