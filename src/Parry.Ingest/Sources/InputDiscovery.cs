@@ -6,7 +6,9 @@ namespace Parry.Ingest.Sources;
 /// Turns the paths given on the command line into the files to decode. Files are taken as given; folders are walked
 /// recursively in ordinal order of names, so every run sees the same files in the same order. Whatever cannot be
 /// read (a missing path, an unreadable folder, a FIFO, a symbolic-link loop) is reported with its path and the walk
-/// goes on. Gzip is recognised by content and opened decompressed.
+/// goes on. A folder walk leaves out Markdown files (a log folder's README, a case's notes): they are documentation,
+/// never logs; named on the command line they are read like any file. Gzip is recognised by content and opened
+/// decompressed.
 /// </summary>
 public static class InputDiscovery
 {
@@ -91,6 +93,10 @@ public static class InputDiscovery
                     stack.Add(child);
                 }
             }
+            else if (IsDocumentation(entry.Name))
+            {
+                continue;
+            }
             else if (!UnixFileKind.IsRegularOrDirectory(path))
             {
                 errors.Report(new InputError(display, null, "not a regular file (FIFO, socket or device); skipped"));
@@ -101,6 +107,9 @@ public static class InputDiscovery
             }
         }
     }
+
+    private static bool IsDocumentation(string name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     private static Frame? List(string path, string display, string real, IInputErrorSink errors)
     {

@@ -46,6 +46,18 @@ public sealed class InputDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_walk_leaves_out_markdown_but_a_markdown_file_named_on_the_command_line_is_read()
+    {
+        Write("logs/auth.log", "a");
+        var notes = Write("logs/README.md", "# notes");
+        Write("logs/case/NOTES.Markdown", "# more");
+        var errors = new ErrorList();
+        InputDiscovery.Discover([_root], errors).Select(Read).ShouldBe(["a"]);
+        InputDiscovery.Discover([notes], errors).Select(Read).ShouldBe(["# notes"]);
+        errors.Count.ShouldBe(0, errors.ToString());
+    }
+
+    [Fact]
     public void A_relative_path_keeps_its_spelling_in_display_paths()
     {
         Write("logs/one.log", "1");
