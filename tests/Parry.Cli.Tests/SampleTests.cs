@@ -29,8 +29,6 @@ public class SampleTests
         ("host", "ws-hr-07.corp.example.com"), ("host", "ws-fin-02.corp.example.com"), ("host", "ws-ops-11.corp.example.com"),
     ];
 
-    private static readonly string[] Levels = ["informational", "low", "medium", "high", "critical"];
-
     private static readonly Lazy<Task<IReadOnlyList<JsonElement>>> s_output = new(HuntSampleAsync);
 
     private static async Task<IReadOnlyList<JsonElement>> HuntSampleAsync()
@@ -47,7 +45,7 @@ public class SampleTests
         new[] { campaign.GetProperty("actor") }.Concat(campaign.GetProperty("linked_actors").EnumerateArray())
             .Select(a => (a.GetProperty("kind").GetString()!, a.GetProperty("value").GetString()!));
 
-    private static int LevelOf(JsonElement campaign) => Array.IndexOf(Levels, campaign.GetProperty("level").GetString());
+    private static int LevelOf(JsonElement campaign) => HuntReport.LevelOf(campaign.GetProperty("level").GetString()!);
 
     private static double AutonomyOf(JsonElement campaign) => campaign.GetProperty("autonomy").GetProperty("score").GetDouble();
 
@@ -79,7 +77,7 @@ public class SampleTests
     {
         var campaign = (await Campaigns()).Single(c => ActorsOf(c).Contains(("ip", Intruder)));
 
-        LevelOf(campaign).ShouldBeGreaterThanOrEqualTo(Array.IndexOf(Levels, "medium"), campaign.GetProperty("summary").GetString());
+        LevelOf(campaign).ShouldBeGreaterThanOrEqualTo(HuntReport.LevelOf("medium"), campaign.GetProperty("summary").GetString());
         AutonomyOf(campaign).ShouldBeGreaterThanOrEqualTo(0.8, campaign.GetProperty("autonomy").ToString());
     }
 
@@ -101,7 +99,7 @@ public class SampleTests
     {
         var ordinary = (await Campaigns()).Where(c => ActorsOf(c).Any(OrdinaryActors.Contains)).ToList();
 
-        ordinary.Where(c => LevelOf(c) >= Array.IndexOf(Levels, "medium") || AutonomyOf(c) >= 0.5)
+        ordinary.Where(c => LevelOf(c) >= HuntReport.LevelOf("medium") || AutonomyOf(c) >= 0.5)
             .Select(c => c.GetProperty("summary").GetString())
             .ShouldBeEmpty();
     }

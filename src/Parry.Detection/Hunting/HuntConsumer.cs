@@ -2,7 +2,6 @@ using Parry.Core.Actors;
 using Parry.Core.Campaigns;
 using Parry.Core.Detections;
 using Parry.Core.Diagnostics;
-using Parry.Core.Events;
 using Parry.Detection.Behaviour;
 using Parry.Detection.Correlation;
 using Parry.Detection.Reporting;
