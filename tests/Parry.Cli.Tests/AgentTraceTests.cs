@@ -13,7 +13,7 @@ public class AgentTraceTests
 
     // Tactics of an operation against someone else's system (resource development alone — writing an exploit
     // locally — is not one).
-    private static readonly HashSet<string> Offensive =
+    internal static readonly HashSet<string> Offensive =
     [
         "reconnaissance", "initial-access", "execution", "credential-access", "discovery", "lateral-movement",
         "collection", "command-and-control", "exfiltration", "impact",
