@@ -10,7 +10,7 @@ namespace Parry.Agents.Catalogue;
 internal sealed class CatalogueLoader
 {
     private static readonly FrozenSet<string> ToolKeys =
-        FrozenSet.Create(StringComparer.Ordinal, "id", "category", "programs", "subcommands", "flags", "arguments", "network", "port_flags", "attack");
+        FrozenSet.Create(StringComparer.Ordinal, "id", "category", "programs", "subcommands", "flags", "arguments", "network", "port_flags", "single_port", "attack");
 
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, Category> _categories = new(StringComparer.Ordinal);
@@ -100,6 +100,10 @@ internal sealed class CatalogueLoader
                 Problem(fields, $"tool '{recognition.Id}' needs programs or arguments");
             if (programs.Count == 0 && flags.Count > 0)
                 Problem(fields, $"tool '{recognition.Id}': flags need programs");
+            var singlePortText = Text(Field(fields, "single_port"));
+            bool? singlePort = singlePortText switch { "true" => true, "false" => false, _ => null };
+            if (singlePortText is not null && singlePort is null)
+                Problem(Field(fields, "single_port"), $"tool '{recognition.Id}': single_port must be true or false, not '{singlePortText}'");
             tools.Add(new ToolEntry(
                 recognition,
                 programs,
@@ -107,7 +111,8 @@ internal sealed class CatalogueLoader
                 flags,
                 arguments,
                 Text(Field(fields, "network")) == "true",
-                Strings(Field(fields, "port_flags"))));
+                Strings(Field(fields, "port_flags")),
+                singlePort));
         }
         return tools;
     }

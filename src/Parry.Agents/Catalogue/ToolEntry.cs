@@ -11,7 +11,8 @@ internal sealed class ToolEntry(
     IReadOnlyList<string> flags,
     IReadOnlyList<string> arguments,
     bool network,
-    IReadOnlyList<string> portFlags)
+    IReadOnlyList<string> portFlags,
+    bool? singlePort)
 {
     public Recognition Recognition { get; } = recognition;
 
@@ -32,5 +33,10 @@ internal sealed class ToolEntry(
     /// <summary>Options whose value is a port or a port list.</summary>
     public IReadOnlyList<string> PortFlags { get; } = portFlags;
 
-    public bool HasConditions => Subcommands.Count > 0 || Flags.Count > 0 || Arguments.Count > 0;
+    /// <summary>true: the entry applies only when the arguments after the host name exactly one literal port (a
+    /// reachability check); false: only when they don't (several ports, a range, a list, a shell variable — a scan);
+    /// null: no condition.</summary>
+    public bool? SinglePort { get; } = singlePort;
+
+    public bool HasConditions => Subcommands.Count > 0 || Flags.Count > 0 || Arguments.Count > 0 || SinglePort.HasValue;
 }

@@ -44,7 +44,48 @@ internal static class CatalogueMatcher
             if (!entry.Arguments.Any(a => folded.Contains(a, StringComparison.Ordinal)))
                 return false;
         }
+        if (entry.SinglePort is { } single && NamesOneLiteralPort(arguments, entry.PortFlags) != single)
+            return false;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the invocation names exactly one port, written as a number: the value of a port option, or a number
+    /// after the host (the first word that is neither an option nor a number — numbers before it are option values
+    /// such as <c>-w 1</c>): <c>nc -zv db 5432</c>, <c>Test-NetConnection db -Port 443</c>. Several ports, a range or
+    /// list (<c>20-80</c>, <c>22,80</c>) or a shell variable (<c>$p</c> in a loop) is not one port.
+    /// </summary>
+    internal static bool NamesOneLiteralPort(IReadOnlyList<string> arguments, IReadOnlyList<string> portFlags)
+    {
+        var hostSeen = false;
+        var ports = 0;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var word = arguments[i];
+            if (word.Length == 0)
+                continue;
+            if (word[0] == '-')
+            {
+                if (i + 1 < arguments.Count && portFlags.Any(flag => word.Equals(flag, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (!Parry.Agents.Targets.TargetParser.TryParsePort(arguments[++i], out _))
+                        return false;
+                    ports++;
+                }
+                continue;
+            }
+            var number = Parry.Agents.Targets.TargetParser.TryParsePort(word, out _);
+            if (!hostSeen)
+            {
+                hostSeen = !number;
+                continue;
+            }
+            if (number)
+                ports++;
+            else if (word.Contains('$') || word.Contains('%') || Parry.Agents.Targets.TargetParser.ParsePorts(word, max: 2).Count > 0)
+                return false;
+        }
+        return ports == 1;
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public class ToolCatalogueTests
               - {id: a, category: missing, programs: [a]}
               - {id: b, category: ok}
               - {id: b, category: ok, programs: [b], colour: red}
+              - {id: c, category: ok, programs: [c], single_port: sometimes}
             behaviours: {}
             sensitive_paths: []
             code_indicators: []
@@ -70,6 +71,7 @@ public class ToolCatalogueTests
         error.Problems.ShouldContain(p => p.Contains("tool 'b' needs programs or arguments"));
         error.Problems.ShouldContain(p => p.Contains("duplicate id 'b'"));
         error.Problems.ShouldContain(p => p.Contains("unknown tool key 'colour'"));
+        error.Problems.ShouldContain(p => p.Contains("line 8") && p.Contains("single_port must be true or false, not 'sometimes'"));
         error.Problems.ShouldContain(p => p.Contains("unknown section 'extra'"));
     }
 

@@ -113,6 +113,9 @@ public class McpRulesTests
         { "mcp_impact.yml", "bash", """{"command": "vssadmin delete shadows /all /quiet"}""" },
         { "mcp_cloud_metadata.yml", "fetch", """{"url": "http://169.254.169.254/latest/meta-data/"}""" },
         { "mcp_discovery.yml", "bash", """{"command": "whoami"}""" },
+        { "mcp_port_check.yml", "bash", """{"command": "nc -zv -w 2 db.internal 5432"}""" },
+        { "mcp_network_scan.yml", "bash", """{"command": "nc -zv 10.0.0.5 20-80"}""" },
+        { "mcp_network_scan.yml", "bash", """{"command": "for p in 22 80 443; do nc -z 10.0.0.5 $p; done"}""" },
     };
 
     [Theory]
@@ -140,6 +143,16 @@ public class McpRulesTests
     {
         var values = ValuesOf(tool, arguments);
         Rules.Where(r => r.Matches(values)).Select(r => r.File).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{"command": "nc -zv 10.0.4.20 5432"}""")]
+    [InlineData("""{"command": "nc -z -w 1 localhost 8080 && echo up"}""")]
+    [InlineData("""{"command": "Test-NetConnection db01 -Port 1433"}""")]
+    public void A_single_port_check_is_not_a_scan(string arguments)
+    {
+        var values = ValuesOf("shell", arguments);
+        Rules.Where(r => r.Matches(values)).Select(r => r.File).ShouldBe(["mcp_port_check.yml"]);
     }
 
     private static Func<string, IReadOnlyList<string>> ValuesOf(string tool, string arguments)

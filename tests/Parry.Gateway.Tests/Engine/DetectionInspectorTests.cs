@@ -69,7 +69,7 @@ public class DetectionInspectorTests
 
         verdict.Action.ShouldBe(PolicyAction.Deny);
         verdict.DenialMessage.ShouldBe("parry: denied by rule 'scope': target db.internal.corp (in 'command') is outside the authorised scope");
-        findings.ShouldContain(f => f.Kind == FindingKind.OffensiveAction && f.Summary.StartsWith("network-scan", StringComparison.Ordinal));
+        findings.ShouldContain(f => f.Kind == FindingKind.OffensiveAction && f.Summary.StartsWith("port-check: netcat-port-check", StringComparison.Ordinal));
     }
 
     [Fact]
