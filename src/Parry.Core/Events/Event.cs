@@ -61,6 +61,10 @@ public sealed class Event
     /// <summary>Whether the record has the field at all, whatever its value (Sigma's <c>exists</c>).</summary>
     public bool Has(int field) => field >= 0 && _keys.AsSpan().IndexOf(field) >= 0;
 
+    /// <summary>The field ids the record has values under, once per keyed node (a field can repeat): lets a reader
+    /// that looks for many fields walk the record's few keys once instead of searching them per field.</summary>
+    public ReadOnlySpan<int> FieldIds => _keys;
+
     /// <summary>The scalar values of a field: one for a plain field, one per item for a list.</summary>
     public FieldValues Values(int field) => new(this, field < 0 ? [] : _keys, _keyNodes, field);
 
