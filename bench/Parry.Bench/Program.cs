@@ -23,6 +23,7 @@ internal static class Program
         "gateway-latency" => GatewayLatency.Run(args[1..]),
         "gateway-inspect-cputime" => DetectionInspectionCpuTime.Run(args[1..]),
         "generate-weblog" => Pipeline.WebLogGenerator.Run(args[1..]),
+        "hunt-parts" => Pipeline.HuntParts.Run(args[1..]),
         "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         "sigma-profile" => SigmaProfile.Run(args[1..]),
         "hunt-profile" => Pipeline.HuntProfile.Run(args[1..]),

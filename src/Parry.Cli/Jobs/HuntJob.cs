@@ -9,6 +9,7 @@ using Parry.Ingest;
 using Parry.Ingest.Formats;
 using Parry.Ingest.LogSources;
 using Parry.Ingest.Sources;
+using Parry.Output;
 using Parry.Output.Csv;
 using Parry.Output.Json;
 using Parry.Output.Table;
@@ -46,7 +47,7 @@ internal sealed class HuntJob(HuntJobOptions options)
         var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors).ToList();
 
         var format = options.Format ?? (options.Output is null && !Console.IsOutputRedirected ? "table" : "jsonl");
-        await using var output = options.Output is null ? Console.OpenStandardOutput() : File.Create(options.Output);
+        await using var output = options.Output is null ? Console.OpenStandardOutput() : OutputFile.Create(options.Output);
         var toTerminal = options.Output is null && !Console.IsOutputRedirected;
         var status = !Console.IsErrorRedirected ? new StatusLine(Console.Error, TimeProvider.System) : null;
         using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };

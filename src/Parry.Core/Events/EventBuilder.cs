@@ -73,6 +73,15 @@ public sealed class EventBuilder(EventLimits? limits = null)
         Scalar(ValueKind.Integer, digits[..written], value);
     }
 
+    /// <summary>An integer whose decimal text the decoder already holds, kept as written instead of formatted
+    /// again; <paramref name="text"/> must be exactly what <see cref="Integer(long)"/> would write for
+    /// <paramref name="value"/>.</summary>
+    public void Integer(long value, ReadOnlySpan<char> text)
+    {
+        System.Diagnostics.Debug.Assert(text.SequenceEqual(value.ToString(CultureInfo.InvariantCulture)));
+        Scalar(ValueKind.Integer, text, value);
+    }
+
     public void UnsignedInteger(ulong value)
     {
         Span<char> digits = stackalloc char[24];

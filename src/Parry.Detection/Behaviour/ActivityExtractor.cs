@@ -13,10 +13,10 @@ internal sealed class ActivityExtractor
 
     private readonly int[] _target;
     private readonly int[] _item;
-    private readonly (int Field, ValuePattern[] Patterns)[] _failure;
-    private readonly (int Field, ValuePattern[] Patterns)[] _followUp;
+    private readonly (int Field, ValuePatternSet Patterns)[] _failure;
+    private readonly (int Field, ValuePatternSet Patterns)[] _followUp;
 
-    private ActivityExtractor(int[] target, int[] item, (int, ValuePattern[])[] failure, (int, ValuePattern[])[] followUp)
+    private ActivityExtractor(int[] target, int[] item, (int, ValuePatternSet)[] failure, (int, ValuePatternSet)[] followUp)
     {
         _target = target;
         _item = item;
@@ -47,8 +47,8 @@ internal sealed class ActivityExtractor
     private static ActivityExtractor Compile(ActivitySpec spec, FieldTableBuilder fields) => new(
         [.. spec.Target.Select(fields.Intern)],
         [.. spec.Item.Select(fields.Intern)],
-        [.. spec.Failure.Select(c => (fields.Intern(c.Field), c.Values.Select(v => new ValuePattern(v)).ToArray()))],
-        [.. spec.FollowUp.Select(c => (fields.Intern(c.Field), c.Values.Select(v => new ValuePattern(v)).ToArray()))]);
+        [.. spec.Failure.Select(c => (fields.Intern(c.Field), new ValuePatternSet(c.Values)))],
+        [.. spec.FollowUp.Select(c => (fields.Intern(c.Field), new ValuePatternSet(c.Values)))]);
 
     /// <summary>The activity of an event that has an actor; <paramref name="keepTarget"/> keeps the target's
     /// text (for events that raised detections).</summary>
@@ -90,17 +90,14 @@ internal sealed class ActivityExtractor
         return false;
     }
 
-    private static bool AnyHolds(Event e, (int Field, ValuePattern[] Patterns)[] conditions)
+    private static bool AnyHolds(Event e, (int Field, ValuePatternSet Patterns)[] conditions)
     {
         foreach (var (field, patterns) in conditions)
         {
             foreach (var value in e.Values(field))
             {
-                foreach (var pattern in patterns)
-                {
-                    if (pattern.Matches(value.FoldedText))
-                        return true;
-                }
+                if (patterns.Matches(value.FoldedText))
+                    return true;
             }
         }
         return false;

@@ -16,6 +16,15 @@ internal readonly struct ValuePattern
         _core = folded.Trim('*');
     }
 
+    /// <summary>The text between the wildcards, lower-cased.</summary>
+    public string Core => _core;
+
+    /// <summary>Ends with a wildcard: the value starts with <see cref="Core"/>.</summary>
+    public bool IsPrefix => _prefix;
+
+    /// <summary>Starts with a wildcard: the value ends with <see cref="Core"/>.</summary>
+    public bool IsSuffix => _suffix;
+
     public bool Matches(ReadOnlySpan<char> folded) => (_prefix, _suffix) switch
     {
         (true, true) => folded.Contains(_core, StringComparison.Ordinal),

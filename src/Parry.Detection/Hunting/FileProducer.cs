@@ -33,20 +33,34 @@ internal sealed class FileProducer(
         return channel.Reader;
     }
 
-    /// <summary>Decodes, matches and hands each batch to <paramref name="consume"/> on the calling thread: for one
-    /// file on one thread, where a hand-over between threads would cost more than it overlaps.</summary>
-    public void Run(Action<List<HuntItem>> consume, CancellationToken cancellation)
+    /// <summary>Decodes, matches and consumes the file event by event on the calling thread: for one file on one
+    /// thread, where batches and a hand-over between threads would cost more than they overlap.
+    /// <paramref name="progress"/> is called every few hundred events.</summary>
+    public void Run(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
     {
+        const int ProgressEvery = 256;
+        var uncounted = 0;
         try
         {
-            using var batches = Batches(cancellation).GetEnumerator();
+            var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
+            using var events = read(counted, context).GetEnumerator();
+            // Reused for every event: the consumer reads the detections during Consume and keeps none of the list.
+            var hits = new List<Core.Detections.Detection>();
+            var lastTicks = long.MinValue;
             while (true)
             {
+                Behaviour.Activity? activity;
                 // Only the file's own decoding and matching fail as an input error; the consumer's failures propagate.
                 try
                 {
-                    if (!batches.MoveNext())
+                    if (!events.MoveNext())
                         break;
+                    cancellation.ThrowIfCancellationRequested();
+                    var e = events.Current;
+                    if (e.Timestamp is { } time)
+                        lastTicks = time.UtcTicks;
+                    hits.Clear();
+                    activity = matcher.Match(e, hits);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -57,11 +71,23 @@ internal sealed class FileProducer(
                     ReportInternalError(e);
                     break;
                 }
-                consume(batches.Current);
+                if (hits.Count > 0)
+                    counters.AddDetections(hits.Count);
+                if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
+                    activity = undated with { Ticks = lastTicks };
+                if (hits.Count > 0 || activity is not null)
+                    consumer.Consume(hits, activity, lastTicks);
+                if (++uncounted == ProgressEvery)
+                {
+                    counters.AddEvents(uncounted);
+                    uncounted = 0;
+                    progress?.Invoke();
+                }
             }
         }
         finally
         {
+            counters.AddEvents(uncounted);
             counters.FileDone();
         }
     }

@@ -54,9 +54,13 @@ public sealed class HuntConsumer
     {
         if (activity is { } observed)
             _behaviour.Observe(observed);
+        if (detections.Count == 0 && _correlated.Count == 0)
+            return; // most events: an activity and nothing else
         List<Core.Detections.Detection>? reported = null;
-        foreach (var detection in detections)
+        // Indexed, not foreach: an enumerator over the interface would be allocated for every event.
+        for (var i = 0; i < detections.Count; i++)
         {
+            var detection = detections[i];
             if (_correlations.ShouldReport(detection.Rule))
             {
                 Report(detection);
@@ -93,6 +97,8 @@ public sealed class HuntConsumer
 
     private void ReportCorrelated()
     {
+        if (_correlated.Count == 0)
+            return;
         foreach (var detection in _correlated)
         {
             Report(detection);

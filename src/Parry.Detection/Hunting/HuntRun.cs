@@ -49,19 +49,16 @@ public sealed class HuntRun(
             };
             if (single && options.MaxDegreeOfParallelism == 1)
             {
-                // One file on one thread: decode, match and consume inline, without a hand-over between threads.
+                // One file on one thread: decode, match and consume inline, event by event, without a hand-over
+                // between threads.
                 var producer = new FileProducer(group[0], readCounting, context, matcher, counters, options, 1);
                 var lastInline = 0L;
-                producer.Run(items =>
+                producer.Run(consumer, progress is null ? null : () =>
                 {
-                    foreach (var item in items)
+                    if (Stopwatch.GetElapsedTime(lastInline).TotalMilliseconds >= 50)
                     {
-                        consumer.Consume(item);
-                        if (progress is not null && Stopwatch.GetElapsedTime(lastInline).TotalMilliseconds >= 50)
-                        {
-                            lastInline = Stopwatch.GetTimestamp();
-                            progress.Report(new HuntProgress(counters.Bytes, totalBytes, counters.Events, counters.Detections, counters.FilesDone, sources.Count));
-                        }
+                        lastInline = Stopwatch.GetTimestamp();
+                        progress.Report(new HuntProgress(counters.Bytes, totalBytes, counters.Events, counters.Detections, counters.FilesDone, sources.Count));
                     }
                 }, cancellation);
                 cancellation.ThrowIfCancellationRequested();

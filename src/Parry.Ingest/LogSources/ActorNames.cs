@@ -28,6 +28,32 @@ public static class ActorNames
         return value.ToString().ToLowerInvariant();
     }
 
+    /// <summary>Whether <paramref name="value"/> is an IPv4 address written as <see cref="Ip"/> would write it: four
+    /// decimal parts 0–255 separated by dots, without leading zeros.</summary>
+    public static bool IsCanonicalIPv4(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 7 or > 15)
+            return false;
+        var parts = 0;
+        var i = 0;
+        while (true)
+        {
+            var start = i;
+            var part = 0;
+            while (i < value.Length && char.IsAsciiDigit(value[i]) && i - start < 3)
+                part = part * 10 + (value[i++] - '0');
+            var digits = i - start;
+            if (digits == 0 || part > 255 || (digits > 1 && value[start] == '0'))
+                return false;
+            parts++;
+            if (i == value.Length)
+                return parts == 4;
+            if (value[i] != '.' || parts == 4)
+                return false;
+            i++;
+        }
+    }
+
     /// <summary>An address in its canonical text (IPv6 compressed, IPv4-mapped unwrapped), or null.</summary>
     public static string? Ip(ReadOnlySpan<char> value)
     {

@@ -30,6 +30,8 @@ public sealed class EntrySet
     /// there).</summary>
     public IReadOnlyList<Actor> ActorsOf(Event e)
     {
+        // Most events name one actor: it is kept aside and a list is made only when a second, different one appears.
+        Actor? first = null;
         List<Actor>? actors = null;
         foreach (var (kind, field) in _actorFields)
         {
@@ -38,14 +40,21 @@ public sealed class EntrySet
                 var text = value.Text.Trim();
                 if (text.IsEmpty || text is "-")
                     continue;
-                if (ActorNames.Normalise(kind, text) is not { } name)
+                if (Normalise(kind, text) is not { } name)
                     continue;
                 var actor = new Actor(kind, name);
-                actors ??= [];
-                if (!actors.Contains(actor))
+                if (first is not { } only)
+                    first = actor;
+                else if (actors is null && actor != only)
+                    actors = [only, actor];
+                else if (actors is not null && !actors.Contains(actor))
                     actors.Add(actor);
             }
         }
-        return actors is null ? [] : actors;
+        return actors ?? (first is { } one ? [one] : []);
     }
+
+    // A canonical IPv4 address is its own canonical text: no address object is parsed and printed again for it.
+    private static string? Normalise(ActorKind kind, ReadOnlySpan<char> text) =>
+        kind == ActorKind.Ip && ActorNames.IsCanonicalIPv4(text) ? text.ToString() : ActorNames.Normalise(kind, text);
 }

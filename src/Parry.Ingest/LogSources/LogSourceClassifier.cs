@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Parry.Core.Actors;
 using Parry.Core.Events;
 
@@ -20,11 +19,19 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     private readonly LogSourceMap _map;
     private readonly Condition[][] _conditions;
     private readonly Dispatch[] _dispatch;
+    // Field id → index into _dispatch (-1: not a dispatch field), so an event's keys are walked once.
+    private readonly int[] _dispatchByField;
+    private readonly Dispatch? _kindDispatch;
     private readonly int[] _undispatched;
     private readonly (ActorKind Kind, int Field)[][] _actorFields;
     private readonly Func<EntrySet, TSelection> _create;
     private readonly Lock _cacheLock = new();
     private Dictionary<int[], TSelection> _cache = new(EntryIndicesComparer.Instance);
+    // The last event kind seen and its folded text: decoders give every event of a file the same kind string.
+    private FoldedKind? _lastKind;
+
+    // Candidates: the entries dispatched on this kind (null: none).
+    private sealed record FoldedKind(string Kind, string Folded, int[]? Candidates);
 
     private readonly record struct Condition(int Field, string[] FoldedValues);
 
@@ -75,6 +82,14 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         _dispatch = [.. dispatch.Select(d => new Dispatch(d.Key,
             d.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal)))];
         _undispatched = [.. undispatched];
+        _kindDispatch = _dispatch.FirstOrDefault(d => d.Field == KindField);
+        _dispatchByField = new int[_dispatch.Select(d => d.Field + 1).Append(0).Max()];
+        Array.Fill(_dispatchByField, -1);
+        for (var d = 0; d < _dispatch.Length; d++)
+        {
+            if (_dispatch[d].Field >= 0)
+                _dispatchByField[_dispatch[d].Field] = d;
+        }
     }
 
     public LogSourceMap Map => _map;
@@ -86,24 +101,25 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         Span<bool> seen = count <= 512 ? stackalloc bool[count] : new bool[count];
         Span<int> matched = count <= 512 ? stackalloc int[count] : new int[count];
         var found = 0;
-        Span<char> kindBuffer = stackalloc char[64];
+        var kind = FoldKind(e.SourceKind);
 
-        foreach (var dispatch in _dispatch)
+        // Which entries are checked does not depend on the order of the dispatches, only which hold does.
+        if (kind.Candidates is { } byKind)
+            found = Check(e, kind.Folded, byKind, seen, matched, found);
+        Span<bool> done = _dispatch.Length <= 256 ? stackalloc bool[_dispatch.Length] : new bool[_dispatch.Length];
+        foreach (var field in e.FieldIds)
         {
-            if (dispatch.Field == KindField)
-            {
-                var kind = Fold(e.SourceKind, kindBuffer);
-                if (dispatch.Lookup.TryGetValue(kind, out var candidates))
-                    found = Check(e, candidates, seen, matched, found);
+            if ((uint)field >= (uint)_dispatchByField.Length || _dispatchByField[field] is var d && (d < 0 || done[d]))
                 continue;
-            }
-            foreach (var value in e.Values(dispatch.Field))
+            done[d] = true;
+            var dispatch = _dispatch[d];
+            foreach (var value in e.Values(field))
             {
                 if (dispatch.Lookup.TryGetValue(value.FoldedText, out var candidates))
-                    found = Check(e, candidates, seen, matched, found);
+                    found = Check(e, kind.Folded, candidates, seen, matched, found);
             }
         }
-        found = Check(e, _undispatched, seen, matched, found);
+        found = Check(e, kind.Folded, _undispatched, seen, matched, found);
 
         var indices = matched[..found];
         indices.Sort();
@@ -129,27 +145,26 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         return selection;
     }
 
-    private int Check(Event e, int[] candidates, Span<bool> seen, Span<int> matched, int found)
+    private int Check(Event e, string kind, int[] candidates, Span<bool> seen, Span<int> matched, int found)
     {
         foreach (var i in candidates)
         {
             if (seen[i])
                 continue;
             seen[i] = true;
-            if (Holds(e, _conditions[i]))
+            if (Holds(e, kind, _conditions[i]))
                 matched[found++] = i;
         }
         return found;
     }
 
-    private static bool Holds(Event e, Condition[] conditions)
+    private static bool Holds(Event e, string kind, Condition[] conditions)
     {
-        Span<char> kindBuffer = stackalloc char[64];
         foreach (var condition in conditions)
         {
             if (condition.Field == KindField)
             {
-                if (!Contains(condition.FoldedValues, Fold(e.SourceKind, kindBuffer)))
+                if (!Contains(condition.FoldedValues, kind))
                     return false;
                 continue;
             }
@@ -184,12 +199,17 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         return false;
     }
 
-    private static ReadOnlySpan<char> Fold(string text, Span<char> buffer)
+    private FoldedKind FoldKind(string kind)
     {
-        if (text.Length > buffer.Length)
-            return text.ToLowerInvariant();
-        var written = text.AsSpan().ToLowerInvariant(buffer);
-        return buffer[..written];
+        var last = Volatile.Read(ref _lastKind);
+        if (last is not null && ReferenceEquals(last.Kind, kind))
+            return last;
+        var folded = kind.ToLowerInvariant();
+        int[]? candidates = null;
+        _kindDispatch?.Lookup.TryGetValue(folded, out candidates);
+        last = new FoldedKind(kind, folded, candidates);
+        Volatile.Write(ref _lastKind, last);
+        return last;
     }
 
     private sealed class EntryIndicesComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
@@ -202,11 +222,14 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
 
         public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
 
+        // Called for every event with one or two small indices: a multiply-add is enough to spread them, and far
+        // cheaper than hashing their bytes.
         public int GetHashCode(ReadOnlySpan<int> alternate)
         {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
-            return hash.ToHashCode();
+            var hash = (uint)alternate.Length;
+            foreach (var i in alternate)
+                hash = (hash ^ (uint)i) * 0x9E3779B1u;
+            return (int)(hash ^ (hash >> 15));
         }
 
         public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();

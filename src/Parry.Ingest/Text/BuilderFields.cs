@@ -17,9 +17,17 @@ internal static class BuilderFields
     {
         builder.PropertyName(name);
         if (value.Length is > 0 and < 19 && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            builder.Integer(number);
+        {
+            // Plain digits without a leading zero are already the number's decimal form: keep them as written.
+            if (value[0] != '0' || value.Length == 1)
+                builder.Integer(number, value);
+            else
+                builder.Integer(number);
+        }
         else
+        {
             builder.String(value);
+        }
     }
 
     public static void Field(this EventBuilder builder, string name, long value)

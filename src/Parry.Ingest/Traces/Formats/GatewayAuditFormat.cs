@@ -24,7 +24,9 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
 {
     public const int MaxPending = 16_384;
 
-    private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
+    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
+    // which a hunt over other formats never needs.
+    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
 
     public string Name => "parry-audit";
 
@@ -38,7 +40,7 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, _analyzer);
+        var emitter = new ToolCallEmitter(source, context, Analyzer);
         var pending = new Dictionary<string, (ToolCall Call, long Record)>(StringComparer.Ordinal);
         var order = new Queue<string>();
         using var stream = source.Open();

@@ -25,7 +25,9 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     private static readonly string[] WrapperKeys = ["message", "msg", "payload", "data", "json", "body", "frame"];
 
-    private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
+    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
+    // which a hunt over other formats never needs.
+    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
 
     public string Name => "mcp-jsonrpc";
 
@@ -41,7 +43,7 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, _analyzer);
+        var emitter = new ToolCallEmitter(source, context, Analyzer);
         var state = new CaptureState(emitter.DefaultSession);
         using var stream = source.Open();
         using var lines = new BoundedLineReader(stream, context.MaxRecordBytes);

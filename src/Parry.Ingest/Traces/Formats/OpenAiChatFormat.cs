@@ -26,7 +26,9 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
     public const int MaxPending = 4096;
     private const int MaxRemembered = 200_000;
 
-    private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
+    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
+    // which a hunt over other formats never needs.
+    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
 
     public string Name => "openai-chat";
 
@@ -47,7 +49,7 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, _analyzer);
+        var emitter = new ToolCallEmitter(source, context, Analyzer);
         var state = new Conversations();
         using var stream = source.Open();
         using var lines = new BoundedLineReader(stream, context.MaxRecordBytes);

@@ -25,7 +25,9 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
 {
     private const int MaxRememberedSpans = 100_000;
 
-    private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
+    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
+    // which a hunt over other formats never needs.
+    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
 
     public string Name => "otlp-genai";
 
@@ -34,7 +36,7 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, _analyzer);
+        var emitter = new ToolCallEmitter(source, context, Analyzer);
         var spans = new SpanReader(emitter);
         return LineByLine(source) ? ReadLines(source, context, emitter, spans) : ReadDocument(source, context, emitter, spans);
     }
