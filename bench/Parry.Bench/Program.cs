@@ -27,6 +27,8 @@ internal static class Program
         "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         "sigma-profile" => SigmaProfile.Run(args[1..]),
         "hunt-profile" => Pipeline.HuntProfile.Run(args[1..]),
+        "hunt-startup" => Pipeline.HuntStartup.Run(args[1..]),
+        "rule-memory" => RuleMemory.Run(args[1..]),
         "behaviour-memory" => BehaviourMemory.Run(args[1..]),
         _ => RunBenchmarks(args),
     };

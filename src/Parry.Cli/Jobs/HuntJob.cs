@@ -43,6 +43,10 @@ internal sealed class HuntJob(HuntJobOptions options)
         var fields = new FieldTableBuilder();
         var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
         var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
+        // Loading all SigmaHQ rules allocates ~400 MB of YAML and parse objects that are garbage once the rules are
+        // compiled, but the GC would keep that heap committed for the whole hunt. One compacting collection here,
+        // before the first event, hands it back to the OS.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var errors = new ErrorCollector(1000, e => Console.Error.WriteLine($"parry: {e}"));
         var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors).ToList();
 

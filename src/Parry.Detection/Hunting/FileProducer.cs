@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Parry.Core.Diagnostics;
 using Parry.Core.Events;
@@ -123,7 +124,9 @@ internal sealed class FileProducer(
         var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
         var batches = read(counted, context).Chunk(options.BatchSize);
         var matched = matchParallelism > 1
-            ? batches.AsParallel().AsOrdered().WithDegreeOfParallelism(matchParallelism)
+            // One batch at a time from the decoder: PLINQ's default partitioning takes up to 64 batches per worker
+            // (16k events of a GB-sized EVTX file held at once).
+            ? Partitioner.Create(batches, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered().WithDegreeOfParallelism(matchParallelism)
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered).WithCancellation(cancellation).Select(MatchBatch)
             : batches.Select(MatchBatch);
 

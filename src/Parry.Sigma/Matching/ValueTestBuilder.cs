@@ -31,7 +31,7 @@ internal static class ValueTestBuilder
                     tests.Add(new NumberEqualsTest(n));
                     break;
                 case SigmaRegex r:
-                    tests.Add(new RegexTest(BuildRegex(r, regexTimeout), r.Pattern));
+                    tests.Add(new RegexTest(r, regexTimeout));
                     break;
                 case SigmaCidr c:
                     networks.Add(c);

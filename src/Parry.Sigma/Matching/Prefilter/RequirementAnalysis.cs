@@ -86,7 +86,7 @@ internal static class RequirementAnalysis
                 return contains.Literals.All(l => Add(literals, l, LiteralAnchor.Anywhere, contains.Cased));
             case GlobTest glob:
                 return GlobLiteral(glob.Pattern, literals);
-            case RegexTest regex when (regex.Regex.Options & RegexOptions.IgnorePatternWhitespace) == 0:
+            case RegexTest regex when (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0:
                 return RegexLiterals.Longest(regex.Pattern) is { } required && Add(literals, required, LiteralAnchor.Anywhere, true);
             default:
                 return false;

@@ -6,23 +6,26 @@ namespace Parry.Sigma.Matching.ValueTests;
 /// The value contains one of the literals (<c>contains</c>, <c>*lit*</c>). One literal: a vectorised
 /// <c>IndexOf</c>; several: one <see cref="SearchValues{T}"/> multi-substring search over the value.
 /// </summary>
+/// <remarks>The multi-substring search is built on the first value tested, not at compile time: the literal index
+/// keeps most rules from ever being evaluated, and each search (an Aho–Corasick automaton or Teddy buckets) costs
+/// kilobytes to build and keep.</remarks>
 internal sealed class ContainsTest : StringTest
 {
-    private readonly SearchValues<string>? _many;
+    private readonly bool _multi;
+    private SearchValues<string>? _many;
 
     public ContainsTest(IEnumerable<string> literals, bool cased) : base(cased)
     {
         Literals = [.. literals.Select(l => Fold(l, cased)).Distinct(StringComparer.Ordinal)];
-        if (Literals.Length > 1 && !Literals.Contains(""))
-            _many = SearchValues.Create(Literals, StringComparison.Ordinal);
+        _multi = Literals.Length > 1 && !Literals.Contains("");
     }
 
     public string[] Literals { get; }
 
     public override bool TestText(ReadOnlySpan<char> text)
     {
-        if (_many is not null)
-            return text.IndexOfAny(_many) >= 0;
+        if (_multi)
+            return text.IndexOfAny(_many ?? Build()) >= 0;
         foreach (var literal in Literals)
         {
             if (text.IndexOf(literal) >= 0)
@@ -32,4 +35,11 @@ internal sealed class ContainsTest : StringTest
     }
 
     public override int Cost => 2;
+
+    // Two threads racing may both build one; the first stored wins (they search for the same literals).
+    private SearchValues<string> Build()
+    {
+        var built = SearchValues.Create(Literals, StringComparison.Ordinal);
+        return Interlocked.CompareExchange(ref _many, built, null) ?? built;
+    }
 }
