@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -15,7 +16,8 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// target state has hits, so the scan learns whether to mark from the value it already loaded instead of a second
 /// table; failure links are stored plain. The dense step is inlined into the scan loop and reads its tables
 /// without bounds checks: every index is a state the builder numbered times the row width plus a class below
-/// that width.
+/// that width. An automaton of few literals also has a guard, a vectorised multi-string search (.NET's Teddy)
+/// that finds where the first literal starts, or that none occurs, far faster than the walk.
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
@@ -29,11 +31,13 @@ internal sealed class LiteralAutomaton
     private readonly int[] _fail;
     private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
     private readonly LiteralHit[] _hits;
+    private readonly SearchValues<string>? _guard;
 
     internal LiteralAutomaton(
         CharClasses classes, int dense, int[] next, int[] childStart, char[] childChars, int[] childTargets,
-        int[] fail, int[] hitStart, LiteralHit[] hits)
+        int[] fail, int[] hitStart, LiteralHit[] hits, SearchValues<string>? guard)
     {
+        _guard = guard;
         _classes = classes;
         _width = classes.Count;
         _dense = dense;
@@ -52,6 +56,15 @@ internal sealed class LiteralAutomaton
 
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
+        if (_guard is not null)
+        {
+            // Most values hold none of a small literal set: a vectorised search says so without a walk, and when
+            // one occurs no literal starts before the first, so the walk starts there.
+            var start = text.IndexOfAny(_guard);
+            if (start < 0)
+                return;
+            text = text[start..];
+        }
         ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         var width = _width;
         var dense = _dense;
