@@ -50,6 +50,7 @@ public sealed class CompiledRuleGroup
         var single = new ulong[words];
         var alwaysCount = 0;
         var builders = new SortedDictionary<int, FieldLiteralIndexBuilder>();
+        var keywords = new List<(RequiredLiteral, LiteralHit)>();
         for (var slot = 0; slot < list.Length; slot++)
         {
             var requirements = list[slot].Requirements;
@@ -68,8 +69,19 @@ public sealed class CompiledRuleGroup
                     if (!builders.TryGetValue(literal.Field, out var builder))
                         builders[literal.Field] = builder = new FieldLiteralIndexBuilder();
                     builder.Add(literal, new LiteralHit(slot, which));
+                    if (literal.Field == RequiredLiteral.AnyField)
+                        keywords.Add((literal, new LiteralHit(slot, which)));
                 }
             }
+        }
+        // Keyword literals join every field's index, so a value an indexed field already scans is scanned once
+        // (Mark skips it in the keyword pass); only the event's other values meet the keyword index alone.
+        foreach (var (field, builder) in builders)
+        {
+            if (field == RequiredLiteral.AnyField)
+                continue;
+            foreach (var (literal, hit) in keywords)
+                builder.Add(literal, hit);
         }
         FieldLiteralIndex? anyValue = null;
         var fields = new List<(int, FieldLiteralIndex)>();
@@ -142,14 +154,32 @@ public sealed class CompiledRuleGroup
 
     private void Mark(Event e, CandidateMarks marks)
     {
+        if (_anyValue is null)
+        {
+            foreach (var (field, index) in _fields)
+            {
+                foreach (var value in e.Values(field))
+                    index.Mark(value.FoldedText, marks);
+            }
+            return;
+        }
+        // Every field index also holds the keyword literals (see Create): remember the values they scanned.
+        var nodeWords = (e.NodeCount + 63) >> 6;
+        var scanned = nodeWords > MaxStackWords ? new ulong[nodeWords] : stackalloc ulong[nodeWords];
+        scanned.Clear();
         foreach (var (field, index) in _fields)
         {
             foreach (var value in e.Values(field))
+            {
+                var node = value.NodeIndex;
+                scanned[node >> 6] |= 1UL << (node & 63);
                 index.Mark(value.FoldedText, marks);
+            }
         }
-        if (_anyValue is not null)
+        foreach (var value in e.AllValues())
         {
-            foreach (var value in e.AllValues())
+            var node = value.NodeIndex;
+            if ((scanned[node >> 6] & (1UL << (node & 63))) == 0)
                 _anyValue.Mark(value.FoldedText, marks);
         }
     }

@@ -76,6 +76,51 @@ public class CompiledRuleGroupTests
     }
 
     [Fact]
+    public void Random_keyword_rules_and_events_agree_with_each_rule_alone()
+    {
+        // Keyword literals are also indexed under every field that has an index, and the keyword pass skips the
+        // values those fields scanned: a keyword must still be found in an indexed field, in an unindexed one, in a
+        // list item and in a nested value.
+        var word = Gen.Elements("ab", "b", "abc", "xyz", "a*", "*c", "1", "bc");
+        var keywords = Gen.NonEmptyListOf(word).Select(ws => "kw:\n        - " + string.Join("\n        - ", ws.Distinct().Select(w => $"'{w}'")));
+        var item =
+            from f in Gen.Elements("A", "B")
+            from m in Gen.Elements("", "|contains", "|startswith", "|endswith")
+            from v in word
+            select $"{f}{m}: '{v}'";
+        var condition = Gen.Elements("kw", "kw and s", "kw or s", "not kw and s", "s");
+        var detection =
+            from k in keywords
+            from s in item
+            from c in condition
+            select $"{k}\n    s:\n        {s}\n    condition: {c}";
+        var eventValue = Gen.Elements("\"ab\"", "\"XYZ\"", "\"abc\"", "\"b\"", "\"\"", "1", "\"zbc\"", "[\"q\", \"xyz\"]", "{\"N\": \"abc\"}");
+        var @event =
+            from a in eventValue
+            from b in eventValue
+            from c in eventValue
+            select $$"""{"A": {{a}}, "B": {{b}}, "C": {{c}}}""";
+        Prop.ForAll(Gen.NonEmptyListOf(detection).ToArbitrary(), Gen.NonEmptyListOf(@event).ToArbitrary(), (detections, events) =>
+        {
+            var yaml = string.Join("\n---\n", detections.Select((d, i) => $"title: r{i}\nlogsource: {{product: x}}\ndetection:\n    {d}"));
+            var loaded = Parry.Sigma.Loading.SigmaLoader.LoadText(yaml, "keywords.yml");
+            var fields = new FieldTableBuilder();
+            var compiled = loaded.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+            var group = CompiledRuleGroup.Create(compiled);
+            var table = fields.Build();
+            foreach (var json in events)
+            {
+                var e = JsonEvents.FromJson(json, table);
+                var hits = new List<CompiledRule>();
+                group.Match(e, hits);
+                if (!hits.SequenceEqual(compiled.Where(c => c.Matches(e))))
+                    return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Rules_from_different_field_tables_cannot_share_a_group()
     {
         var rule = SigmaTestKit.Rule("sel:\n    A: 1\ncondition: sel");

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Parry.Sigma.Matching.Prefilter;
 
@@ -32,6 +33,11 @@ internal sealed class CharClasses
     /// <summary>Number of classes, class 0 included.</summary>
     public int Count { get; }
 
+    // Called once per scanned character: the ASCII table is read without a bounds check (c < 128 = its length),
+    // the rare other characters go through a call so the common path stays small enough to inline.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Of(char c) => c < 128 ? _ascii[c] : _other.TryGetValue(c, out var cls) ? cls : 0;
+    public int Of(char c) => c < 128 ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ascii), c) : OfOther(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int OfOther(char c) => _other.TryGetValue(c, out var cls) ? cls : 0;
 }

@@ -8,7 +8,8 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// Aho–Corasick scan of the whole value. Immutable.
 /// </summary>
 internal sealed class FieldLiteralIndex(
-    FrozenDictionary<string, LiteralHit[]>? exact, LiteralTrie? prefixes, LiteralTrie? suffixes, LiteralAutomaton? anywhere)
+    FrozenDictionary<string, LiteralHit[]>? exact, LiteralTrie? prefixes, LiteralTrie? suffixes, LiteralAutomaton? anywhere,
+    int shortestAnywhere)
 {
     private readonly FrozenDictionary<string, LiteralHit[]>.AlternateLookup<ReadOnlySpan<char>> _exact =
         (exact ?? FrozenDictionary<string, LiteralHit[]>.Empty).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -21,7 +22,9 @@ internal sealed class FieldLiteralIndex(
             marks.Mark(hits);
         prefixes?.WalkForward(folded, marks);
         suffixes?.WalkBackward(folded, marks);
-        anywhere?.Scan(folded, marks);
+        // A value shorter than every unanchored literal cannot hold one (many values are short: ids, levels, flags).
+        if (folded.Length >= shortestAnywhere)
+            anywhere?.Scan(folded, marks);
     }
 
     public string Describe() =>

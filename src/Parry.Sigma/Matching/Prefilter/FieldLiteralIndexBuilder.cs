@@ -18,6 +18,7 @@ internal sealed class FieldLiteralIndexBuilder
     private readonly LiteralTrieBuilder _suffixes = new();
     private readonly LiteralAutomatonBuilder _anywhere = new();
     private bool _hasPrefix, _hasSuffix, _hasAnywhere;
+    private int _shortestAnywhere = int.MaxValue;
 
     public void Add(RequiredLiteral literal, LiteralHit hit)
     {
@@ -40,8 +41,10 @@ internal sealed class FieldLiteralIndexBuilder
                 _hasSuffix = true;
                 break;
             default:
-                _anywhere.Add(Tail(literal.Folded), hit);
+                var tail = Tail(literal.Folded);
+                _anywhere.Add(tail, hit);
                 _hasAnywhere = true;
+                _shortestAnywhere = Math.Min(_shortestAnywhere, tail.Length);
                 break;
         }
     }
@@ -53,5 +56,6 @@ internal sealed class FieldLiteralIndexBuilder
         _exact.Count == 0 ? null : _exact.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
         _hasPrefix ? _prefixes.Build() : null,
         _hasSuffix ? _suffixes.Build() : null,
-        _hasAnywhere ? _anywhere.Build() : null);
+        _hasAnywhere ? _anywhere.Build() : null,
+        _shortestAnywhere);
 }

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>
@@ -7,32 +11,42 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// lists and a failure link, so thousands of literals cost kilobytes of hot table instead of megabytes. One pass
 /// over a value finds every literal in it and marks its rules. Immutable.
 /// </summary>
+/// <remarks>
+/// Transition targets (dense rows and child lists) are stored complemented (<c>~state</c>, negative) when the
+/// target state has hits, so the scan learns whether to mark from the value it already loaded instead of a second
+/// table; failure links are stored plain. The dense step is inlined into the scan loop and reads its tables
+/// without bounds checks: every index is a state the builder numbered times the row width plus a class below
+/// that width. An automaton of few literals also has a guard, a vectorised multi-string search (.NET's Teddy)
+/// that finds where the first literal starts, or that none occurs, far faster than the walk.
+/// </remarks>
 internal sealed class LiteralAutomaton
 {
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly int _dense;          // states [0, _dense) have rows in _next
-    private readonly int[] _next;         // _dense × _width targets
+    private readonly int[] _next;         // _dense × _width targets, complemented when the target has hits
     private readonly int[] _childStart;   // per deep state (index - _dense), into _childChars/_childTargets
     private readonly char[] _childChars;
-    private readonly int[] _childTargets;
+    private readonly int[] _childTargets; // complemented when the target has hits
     private readonly int[] _fail;
     private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
     private readonly LiteralHit[] _hits;
+    private readonly SearchValues<string>? _guard;
 
     internal LiteralAutomaton(
         CharClasses classes, int dense, int[] next, int[] childStart, char[] childChars, int[] childTargets,
-        int[] fail, int[] hitStart, LiteralHit[] hits)
+        int[] fail, int[] hitStart, LiteralHit[] hits, SearchValues<string>? guard)
     {
+        _guard = guard;
         _classes = classes;
         _width = classes.Count;
         _dense = dense;
-        _next = next;
+        _hitStart = hitStart;
+        _next = Flag(next);
         _childStart = childStart;
         _childChars = childChars;
-        _childTargets = childTargets;
+        _childTargets = Flag(childTargets);
         _fail = fail;
-        _hitStart = hitStart;
         _hits = hits;
     }
 
@@ -42,18 +56,49 @@ internal sealed class LiteralAutomaton
 
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
+        if (_guard is not null)
+        {
+            // Most values hold none of a small literal set: a vectorised search says so without a walk, and when
+            // one occurs no literal starts before the first, so the walk starts there.
+            var start = text.IndexOfAny(_guard);
+            if (start < 0)
+                return;
+            text = text[start..];
+        }
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        var width = _width;
+        var dense = _dense;
         var state = 0;
         foreach (var c in text)
         {
-            state = Step(state, c);
+            var target = state < dense
+                ? Unsafe.Add(ref next, state * width + _classes.Of(c))
+                : DeepStep(state, c);
+            if (target >= 0)
+            {
+                state = target;
+                continue;
+            }
+            state = ~target;
             var first = _hitStart[state];
-            var end = _hitStart[state + 1];
-            if (first != end)
-                marks.Mark(_hits.AsSpan(first, end - first));
+            marks.Mark(_hits.AsSpan(first, _hitStart[state + 1] - first));
         }
     }
 
-    private int Step(int state, char c)
+    private int[] Flag(int[] targets)
+    {
+        var flagged = new int[targets.Length];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var target = targets[i];
+            flagged[i] = _hitStart[target] != _hitStart[target + 1] ? ~target : target;
+        }
+        return flagged;
+    }
+
+    // A step from a deep state: its child list, else its failure link, until a dense state answers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int DeepStep(int state, char c)
     {
         while (state >= _dense)
         {

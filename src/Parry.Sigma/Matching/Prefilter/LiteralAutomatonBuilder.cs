@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals numbered breadth-first, failure links,
@@ -8,9 +10,20 @@ internal sealed class LiteralAutomatonBuilder
     /// <summary>States this close to the root get dense rows: a scan is almost always at depth 0 to 2.</summary>
     public const int DenseDepth = 2;
 
-    private readonly LiteralTrieBuilder _trie = new();
+    /// <summary>
+    /// Most literals an automaton gets a vectorised guard for (see <see cref="LiteralAutomaton"/>): small sets,
+    /// which .NET searches with Teddy; for large ones the guard would cost nearly a scan of its own.
+    /// </summary>
+    public const int MaxGuardedLiterals = 64;
 
-    public void Add(string folded, LiteralHit hit) => _trie.Add(folded, hit);
+    private readonly LiteralTrieBuilder _trie = new();
+    private readonly HashSet<string> _literals = new(StringComparer.Ordinal);
+
+    public void Add(string folded, LiteralHit hit)
+    {
+        _trie.Add(folded, hit);
+        _literals.Add(folded);
+    }
 
     public LiteralAutomaton Build()
     {
@@ -98,6 +111,7 @@ internal sealed class LiteralAutomatonBuilder
             merged[state] = list;
         }
         var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
-        return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits);
+        var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
+        return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits, guard);
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>
@@ -5,8 +8,16 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// the end for suffixes (the builder then holds the literals reversed). The walk stops at the first character no
 /// literal continues with, so it costs at most the longest literal, not the value. Immutable.
 /// </summary>
+/// <remarks>
+/// A transition holds <see cref="None"/> when no literal continues, the target state when it has no hits, and the
+/// target complemented (<c>~state</c>, below <see cref="None"/> since the root is never a target) when it has: the
+/// walk decides from the one value it loads. Rows are read without bounds checks: every index is a state the
+/// builder numbered times the row width plus a class below that width.
+/// </remarks>
 internal sealed class LiteralTrie
 {
+    private const int None = -1;
+
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly int[] _next;
@@ -17,33 +28,52 @@ internal sealed class LiteralTrie
     {
         _classes = classes;
         _width = classes.Count;
-        _next = next;
         _hitStart = hitStart;
         _hits = hits;
+        _next = new int[next.Length];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var target = next[i];
+            _next[i] = target != None && hitStart[target] != hitStart[target + 1] ? ~target : target;
+        }
     }
 
     public int States => _hitStart.Length - 1;
 
     public void WalkForward(ReadOnlySpan<char> text, CandidateMarks marks)
     {
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         var state = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            state = _next[state * _width + _classes.Of(text[i])];
-            if (state < 0)
+            var target = Unsafe.Add(ref next, state * _width + _classes.Of(text[i]));
+            if (target >= 0)
+            {
+                state = target;
+                continue;
+            }
+            if (target == None)
                 return;
+            state = ~target;
             MarkAt(state, marks);
         }
     }
 
     public void WalkBackward(ReadOnlySpan<char> text, CandidateMarks marks)
     {
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         var state = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            state = _next[state * _width + _classes.Of(text[i])];
-            if (state < 0)
+            var target = Unsafe.Add(ref next, state * _width + _classes.Of(text[i]));
+            if (target >= 0)
+            {
+                state = target;
+                continue;
+            }
+            if (target == None)
                 return;
+            state = ~target;
             MarkAt(state, marks);
         }
     }
@@ -51,8 +81,6 @@ internal sealed class LiteralTrie
     private void MarkAt(int state, CandidateMarks marks)
     {
         var first = _hitStart[state];
-        var end = _hitStart[state + 1];
-        if (first != end)
-            marks.Mark(_hits.AsSpan(first, end - first));
+        marks.Mark(_hits.AsSpan(first, _hitStart[state + 1] - first));
     }
 }

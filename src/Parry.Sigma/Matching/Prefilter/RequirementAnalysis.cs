@@ -117,8 +117,9 @@ internal static class RequirementAnalysis
     private static bool Add(List<(string, LiteralAnchor)> literals, string literal, LiteralAnchor anchor, bool fold)
     {
         var text = fold ? literal.ToLowerInvariant() : literal;
-        // One character says little, unless it is anchored or rare in logs (outside ASCII: emoji, homoglyphs).
-        if (text.Length < MinimumLength && !(text.Length == 1 && (anchor != LiteralAnchor.Anywhere || text[0] > 127)))
+        // One character says little, unless it is anchored or rare in logs (outside ASCII: emoji, homoglyphs; the
+        // backtick, PowerShell's escape character, which obfuscation regexes require and plain command lines lack).
+        if (text.Length < MinimumLength && !(text.Length == 1 && (anchor != LiteralAnchor.Anywhere || text[0] > 127 || text[0] == '`')))
             return false;
         literals.Add((text, anchor));
         return true;

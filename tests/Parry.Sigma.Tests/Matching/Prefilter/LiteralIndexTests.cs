@@ -10,7 +10,15 @@ public class LiteralIndexTests
     private static readonly Gen<string> Value = Gen.ArrayOf(Gen.Elements('a', 'b', 'c', 'd', 'é', '\\')).Select(c => new string(c));
 
     [Fact]
-    public void Every_anchor_agrees_with_naive_search()
+    public void Every_anchor_agrees_with_naive_search() => AgreesWithNaiveSearch(fillers: 0);
+
+    [Fact]
+    public void Every_anchor_agrees_with_naive_search_when_too_many_literals_for_a_guard() =>
+        // Unanchored literals that never occur ('#' is not in the values) push the automaton past the size that
+        // gets a vectorised guard, so the walk alone must find the random literals.
+        AgreesWithNaiveSearch(fillers: LiteralAutomatonBuilder.MaxGuardedLiterals + 1);
+
+    private static void AgreesWithNaiveSearch(int fillers)
     {
         var literal = Gen.Zip(Word, Gen.Elements(LiteralAnchor.Anywhere, LiteralAnchor.Start, LiteralAnchor.End, LiteralAnchor.Exact));
         Prop.ForAll(Gen.NonEmptyListOf(literal).ToArbitrary(), Value.ToArbitrary(), (literals, value) =>
@@ -18,8 +26,10 @@ public class LiteralIndexTests
             var builder = new FieldLiteralIndexBuilder();
             for (var slot = 0; slot < literals.Count; slot++)
                 builder.Add(new RequiredLiteral(0, literals[slot].Item1, literals[slot].Item2), new LiteralHit(slot, 0));
+            for (var filler = 0; filler < fillers; filler++)
+                builder.Add(new RequiredLiteral(0, $"#{filler}#", LiteralAnchor.Anywhere), new LiteralHit(literals.Count + filler, 0));
             var index = builder.Build();
-            var words = (literals.Count + 63) / 64;
+            var words = (literals.Count + fillers + 63) / 64;
             var bits = new ulong[2 * words];
             index.Mark(value, new CandidateMarks(bits, words));
             for (var slot = 0; slot < literals.Count; slot++)
