@@ -10,7 +10,9 @@ namespace Parry.Bench.Gateway;
 /// On a shared, loaded machine CPU time is steadier than wall-clock time.
 /// With <c>--rate</c> the calls are paced (the sender sleeps between due times), as at the gateway, where the record's
 /// thread wakes for each call instead of finding a queue of them.
-/// Usage: Parry.Bench gateway-inspect-cputime [--calls N] [--warmup N] [--rate PER_SECOND]
+/// With <c>--dump PATH</c> the calls are timed from a fixed epoch and the record's detections are written to PATH, to
+/// compare two builds' output with <c>cmp</c>.
+/// Usage: Parry.Bench gateway-inspect-cputime [--calls N] [--warmup N] [--rate PER_SECOND] [--dump PATH]
 /// </summary>
 internal static class DetectionInspectionCpuTime
 {
@@ -21,7 +23,11 @@ internal static class DetectionInspectionCpuTime
         var rate = Option(args, "--rate", 0); // calls per second, paced as the gateway sees them; 0: as fast as possible
         var interval = rate > 0 ? Stopwatch.Frequency / (double)rate : 0;
         var load = Stopwatch.StartNew();
-        var mix = new AgentCallMix();
+        var dumpAt = Array.IndexOf(args, "--dump");
+        using var dump = dumpAt >= 0 && dumpAt + 1 < args.Length ? new StreamWriter(args[dumpAt + 1]) : null;
+        var mix = dump is null
+            ? new AgentCallMix()
+            : new AgentCallMix(sink: new DetectionDumpSink(dump), epoch: new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Console.WriteLine($"loaded Parry's rule pack and compiled the inspector in {load.Elapsed.TotalSeconds:0.0} s");
         var actions = new Dictionary<PolicyAction, long>();
         for (var i = 0; i < warmup; i++)
@@ -32,6 +38,8 @@ internal static class DetectionInspectionCpuTime
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
         var thread0 = ThreadCpu();
+        var allocated0 = GC.GetTotalAllocatedBytes(precise: false);
+        int[] collections0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var wall = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < calls; i++)
@@ -47,6 +55,8 @@ internal static class DetectionInspectionCpuTime
         var elapsed = wall.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpu0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated0;
+        var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections0[g]));
         mix.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -54,6 +64,7 @@ internal static class DetectionInspectionCpuTime
             verdicts: {string.Join(", ", actions.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}"))} (holds approved at once)
             judging thread: {judgingThread.TotalMicroseconds / calls:0.00} µs CPU per call -> {calls / judgingThread.TotalSeconds:0} calls/s per core (wall {judged.TotalMicroseconds / calls:0.00} µs per call)
             whole process incl. the record: {cpu.TotalMicroseconds / calls:0.00} µs CPU per call -> {calls / cpu.TotalSeconds:0} calls/s per core (wall to the record flushed {elapsed.TotalSeconds:0.00} s)
+            allocated (every thread): {allocated / (double)calls:0} bytes per call; collections gen0/gen1/gen2: {collections}
             recorded: {mix.Engine.Recorded} calls; record errors: {mix.Engine.Errors.Count}
             """));
         return 0;
