@@ -23,6 +23,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     private readonly EventBuilder _builder = new(limits);
     private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
 
+    // Reused for the distinct values of one list (target hosts, a finding's tactics): no LINQ iterators per call.
+    private readonly List<string> _distinct = [];
+
     public FieldTable Fields { get; } = fields;
 
     public Event Create(ToolCall call, EventOrigin origin) => Create(call, _analyzer.Analyze(call), origin);
@@ -97,7 +100,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         List("programs", analysis.Programs);
         List("tools", analysis.Tools);
         List("categories", analysis.Categories);
-        List("recognised", analysis.Findings.Select(f => f.Id));
+        _distinct.Clear();
+        foreach (var finding in analysis.Findings)
+            _distinct.Add(finding.Id);
+        List("recognised", _distinct);
         b.PropertyName("offensive");
         b.Boolean(analysis.IsOffensive);
         if (analysis.Truncated)
@@ -111,9 +117,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         {
             b.PropertyName("target");
             b.StartObject();
-            List("hosts", analysis.Targets.Where(t => t.Kind == TargetKind.Host).Select(t => t.Value).Distinct());
-            List("ips", analysis.Targets.Where(t => t.Kind == TargetKind.Ip).Select(t => t.Value).Distinct());
-            List("cidrs", analysis.Targets.Where(t => t.Kind == TargetKind.Cidr).Select(t => t.Value).Distinct());
+            List("hosts", TargetValues(analysis.Targets, TargetKind.Host));
+            List("ips", TargetValues(analysis.Targets, TargetKind.Ip));
+            List("cidrs", TargetValues(analysis.Targets, TargetKind.Cidr));
             List("urls", analysis.Urls);
             if (analysis.Ports.Count > 0)
             {
@@ -128,7 +134,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 }
                 b.EndArray();
             }
-            List("classes", analysis.TargetClasses);
+            _distinct.Clear();
+            foreach (var target in analysis.Targets)
+                AddDistinct(target.Class.Name());
+            List("classes", _distinct);
             b.EndObject();
         }
         Group("http", "methods", analysis.HttpMethods);
@@ -160,8 +169,14 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 Text("category", finding.Category);
                 b.PropertyName("offensive");
                 b.Boolean(finding.Offensive);
-                List("tactics", finding.Attack.Select(a => a.Tactic).Distinct());
-                List("techniques", finding.Attack.Select(a => a.Technique).Distinct());
+                _distinct.Clear();
+                foreach (var mapping in finding.Attack)
+                    AddDistinct(mapping.Tactic);
+                List("tactics", _distinct);
+                _distinct.Clear();
+                foreach (var mapping in finding.Attack)
+                    AddDistinct(mapping.Technique);
+                List("techniques", _distinct);
                 Text("evidence", finding.Evidence);
                 b.EndObject();
             }
@@ -179,21 +194,37 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         _builder.EndObject();
     }
 
-    private void List(string name, IEnumerable<string> items)
+    private List<string> TargetValues(IReadOnlyList<Target> targets, TargetKind kind)
     {
-        var started = false;
-        foreach (var item in items)
+        _distinct.Clear();
+        foreach (var target in targets)
         {
-            if (!started)
-            {
-                _builder.PropertyName(name);
-                _builder.StartArray();
-                started = true;
-            }
-            _builder.String(item);
+            if (target.Kind == kind)
+                AddDistinct(target.Value);
         }
-        if (started)
-            _builder.EndArray();
+        return _distinct;
+    }
+
+    // In the order first seen, as Enumerable.Distinct gives them; lists here are a handful of items long.
+    private void AddDistinct(string value)
+    {
+        foreach (var seen in _distinct)
+        {
+            if (string.Equals(seen, value, StringComparison.Ordinal))
+                return;
+        }
+        _distinct.Add(value);
+    }
+
+    private void List(string name, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+            return;
+        _builder.PropertyName(name);
+        _builder.StartArray();
+        for (var i = 0; i < items.Count; i++)
+            _builder.String(items[i]);
+        _builder.EndArray();
     }
 
     private void Text(string name, string? value)

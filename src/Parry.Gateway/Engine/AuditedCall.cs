@@ -46,6 +46,9 @@ internal static class AuditedCall
 
     private static JsonElement Redacted(JsonElement arguments, out bool changed)
     {
+        changed = SecretRedactor.WouldRedact(arguments);
+        if (!changed)
+            return arguments;
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
             changed = SecretRedactor.WriteRedactedChanged(arguments, writer);

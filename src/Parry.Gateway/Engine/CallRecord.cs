@@ -20,8 +20,9 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
     /// <summary>Null when the call was never analysed (its inspection failed, or it could not be read).</summary>
     public ToolCallAnalysis? Analysis { get; init; }
 
-    /// <summary>Ids of the rules that fired on the call when it was judged.</summary>
-    public IReadOnlySet<string> JudgedRules { get; init; } = EmptyRules;
+    /// <summary>Ids of the rules that fired on the call when it was judged (a handful at most: an array, searched
+    /// linearly).</summary>
+    public string[] JudgedRules { get; init; } = [];
 
     public SessionFlag[] Carried { get; init; } = [];
 
@@ -30,8 +31,6 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
     public CallDecision? LastDecision { get; private set; }
 
     public ToolCallResult? Result { get; set; }
-
-    private static readonly IReadOnlySet<string> EmptyRules = new HashSet<string>();
 
     public void Decide(CallDecision decision)
     {
