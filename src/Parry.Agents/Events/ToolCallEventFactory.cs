@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Parry.Agents.Analysis;
 using Parry.Agents.Calls;
@@ -25,6 +27,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
 
     // Reused for the distinct values of one list (target hosts, a finding's tactics): no LINQ iterators per call.
     private readonly List<string> _distinct = [];
+
+    // Argument names and string values decoded from the call's UTF-8 here, not as a string each (see Utf16).
+    private char[] _chars = new char[256];
 
     public FieldTable Fields { get; } = fields;
 
@@ -245,6 +250,16 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         _builder.String(text[..written]);
     }
 
+    // The builder copies what it is given, so one reused buffer serves every name and value.
+    private ReadOnlySpan<char> Utf16(ReadOnlySpan<byte> utf8)
+    {
+        var most = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (most > _chars.Length)
+            _chars = new char[Math.Max(most, _chars.Length * 2)];
+        var written = Encoding.UTF8.GetChars(utf8, _chars);
+        return _chars.AsSpan(0, written);
+    }
+
     private void WriteJson(JsonElement element)
     {
         var b = _builder;
@@ -254,7 +269,11 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.StartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    b.PropertyName(property.Name);
+                    var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (name.IndexOf((byte)'\\') < 0)
+                        b.PropertyName(Utf16(name));
+                    else
+                        b.PropertyName(property.Name); // escaped: let the reader unescape it
                     WriteJson(property.Value);
                 }
                 b.EndObject();
@@ -266,7 +285,12 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.EndArray();
                 break;
             case JsonValueKind.String:
-                b.String(element.GetString());
+                // The raw token with its quotes; without a backslash it holds exactly the value's characters.
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
+                    b.String(Utf16(raw[1..^1]));
+                else
+                    b.String(element.GetString());
                 break;
             case JsonValueKind.Number:
                 b.Number(element.GetRawText());
