@@ -77,6 +77,9 @@ internal sealed class CallRecorder
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(new RecordItem(RecordItemKind.Barrier, Done: done));
+        // Once the record has finished nothing reads the queue: a barrier then has nothing left to wait for.
+        if (_loop.Task.IsCompleted)
+            done.TrySetResult();
         return done.Task;
     }
 
@@ -111,6 +114,9 @@ internal sealed class CallRecorder
         finally
         {
             _loop.TrySetResult();
+            // Barriers queued behind the end are released, not left waiting (FlushAsync covers those added later).
+            while (_queue.TryTake(out var left))
+                left.Done?.TrySetResult();
         }
     }
 
