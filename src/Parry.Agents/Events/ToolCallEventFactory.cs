@@ -35,11 +35,56 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
 
     public Event Create(ToolCall call, EventOrigin origin) => Create(call, _analyzer.Analyze(call), origin);
 
-    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin)
+    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin) => Create(call, analysis, origin, out _);
+
+    /// <summary>As <see cref="Create(ToolCall, ToolCallAnalysis, EventOrigin)"/>, saying where its parts lie, so that
+    /// the event of the same call once ended can be made from this one (<see cref="CreateEnded"/>).</summary>
+    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin, out ToolCallEventLayout layout)
     {
         var b = _builder;
         b.Reset();
         b.StartObject();
+        WriteRequest(call);
+        var requestEnd = b.NodeCount;
+        WriteOutcome(call);
+        var analysisStart = b.NodeCount;
+        WriteAnalysis(analysis);
+        b.EndObject();
+        layout = new ToolCallEventLayout(requestEnd, analysisStart);
+        return Build(call, origin);
+    }
+
+    /// <summary>
+    /// The event of <paramref name="call"/> — the call <paramref name="requested"/> was made from, now with its
+    /// decision, result and times — made by copying the request's and the analysis's nodes from
+    /// <paramref name="requested"/> instead of writing them again. The caller guarantees that the call's server, tool,
+    /// session, client, request id and arguments are those <paramref name="requested"/> was made from, and that its
+    /// analysis is the same; the event is then node for node the one <see cref="Create(ToolCall, ToolCallAnalysis,
+    /// EventOrigin)"/> would make.
+    /// </summary>
+    public Event CreateEnded(ToolCall call, Event requested, ToolCallEventLayout layout, EventOrigin origin)
+    {
+        var b = _builder;
+        b.Reset();
+        b.StartObject();
+        b.CopyMembers(requested, 1, layout.RequestEnd);
+        WriteOutcome(call);
+        b.CopyMembers(requested, layout.AnalysisStart, requested.NodeCount);
+        b.EndObject();
+        return Build(call, origin);
+    }
+
+    private Event Build(ToolCall call, EventOrigin origin)
+    {
+        var @event = _builder.Build(Fields, origin, SourceKind, call.Started);
+        if (!string.IsNullOrEmpty(call.Session))
+            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
+        return @event;
+    }
+
+    private void WriteRequest(ToolCall call)
+    {
+        var b = _builder;
         Text("server", call.Server);
         Text("tool", call.Tool);
         Text("session", call.Session);
@@ -57,6 +102,12 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
             b.PropertyName("arguments");
             WriteJson(call.Arguments);
         }
+    }
+
+    // The result, the decision and the times: what the record of an ended call adds to the call as judged.
+    private void WriteOutcome(ToolCall call)
+    {
+        var b = _builder;
         if (call.Result is { } result)
         {
             b.PropertyName("result");
@@ -87,13 +138,6 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
             b.PropertyName("duration_ms");
             b.Float((ended - started).TotalMilliseconds);
         }
-        WriteAnalysis(analysis);
-        b.EndObject();
-
-        var @event = b.Build(Fields, origin, SourceKind, call.Started);
-        if (!string.IsNullOrEmpty(call.Session))
-            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
-        return @event;
     }
 
     private void WriteAnalysis(ToolCallAnalysis analysis)

@@ -1,3 +1,5 @@
+using Parry.Agents.Events;
+using Parry.Core.Events;
 using Parry.Gateway.Inspection;
 
 namespace Parry.Gateway.Engine;
@@ -19,6 +21,12 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
 
     /// <summary>Null when the call was never analysed (its inspection failed, or it could not be read).</summary>
     public ToolCallAnalysis? Analysis { get; init; }
+
+    /// <summary>The event the call was judged as (null when it never was): the record copies its request and its
+    /// analysis instead of writing them again (<see cref="JudgedLayout"/> says where they lie).</summary>
+    public Event? Judged { get; init; }
+
+    public ToolCallEventLayout JudgedLayout { get; init; }
 
     /// <summary>Ids of the rules that fired on the call when it was judged (a handful at most: an array, searched
     /// linearly).</summary>

@@ -151,7 +151,7 @@ public sealed class DetectionInspector : IToolCallInspector, IAsyncDisposable
             Started = request.ReceivedAt,
         };
         var analysis = _detection.Analyzer.Analyze(call);
-        var e = _factories.Value!.Create(call, analysis, new EventOrigin(_options.SourcePath, sequence));
+        var e = _factories.Value!.Create(call, analysis, new EventOrigin(_options.SourcePath, sequence), out var layout);
         var hits = t_hits ??= [];
         hits.Clear();
         _detection.Matcher.Match(e, hits);
@@ -168,7 +168,7 @@ public sealed class DetectionInspector : IToolCallInspector, IAsyncDisposable
         }
         var carried = _judging.Judge(request.SessionId, request.ReceivedAt, hits, findings);
         hits.Clear();
-        Follow(new CallRecord(request, sequence) { Analysis = analysis, JudgedRules = fired, Carried = carried });
+        Follow(new CallRecord(request, sequence) { Analysis = analysis, Judged = e, JudgedLayout = layout, JudgedRules = fired, Carried = carried });
         return findings;
     }
 
