@@ -122,6 +122,11 @@ public sealed class EventBuilder(EventLimits? limits = null)
             throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of members of the source.");
         if (start == end)
             return;
+        // The same bound AddNode keeps, checked once for the run (this copies a whole event's worth of nodes per call).
+        if (_nodeCount + (end - start) > _limits.MaxNodes)
+            throw new EventTooLargeException($"more than {_limits.MaxNodes} fields");
+        if (_nodeCount + (end - start) > _nodes.Length)
+            Array.Resize(ref _nodes, Math.Max(_nodes.Length * 2, _nodeCount + (end - start)));
         var owner = source.Node(start).Parent;
         var into = Parent;
         var shift = _nodeCount - start;
@@ -133,8 +138,8 @@ public sealed class EventBuilder(EventLimits? limits = null)
                 throw new ArgumentException($"[{start}, {end}) is not a run of whole members of one object.", nameof(end));
             var nameStart = node.NameStart < 0 ? -1 : AppendText(source.NameOf(i));
             var textStart = node.IsScalar ? AppendText(source.TextOf(i)) : 0;
-            AddNode(new EventNode(member ? into : node.Parent + shift, node.End + shift, nameStart, node.NameLength,
-                textStart, node.TextLength, node.Bits, node.Kind));
+            _nodes[_nodeCount++] = new EventNode(member ? into : node.Parent + shift, node.End + shift, nameStart, node.NameLength,
+                textStart, node.TextLength, node.Bits, node.Kind);
         }
     }
 
