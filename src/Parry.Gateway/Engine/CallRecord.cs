@@ -23,7 +23,9 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
     public ToolCallAnalysis? Analysis { get; init; }
 
     /// <summary>The event the call was judged as (null when it never was): the record copies its request and its
-    /// analysis instead of writing them again (<see cref="JudgedLayout"/> says where they lie).</summary>
+    /// analysis instead of writing them again (<see cref="JudgedLayout"/> says where they lie). The judging
+    /// correlations may still hold it on another thread; the record reads only its nodes and text, which never change
+    /// once it is built (only the lazily lower-cased copy does).</summary>
     public Event? Judged { get; init; }
 
     public ToolCallEventLayout JudgedLayout { get; init; }
