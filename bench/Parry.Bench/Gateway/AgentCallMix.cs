@@ -44,12 +44,18 @@ internal sealed class AgentCallMix : IAsyncDisposable
 
     private readonly ToolCallRequest[] _requests;
     private readonly GatewayPolicy _policy = PolicyLoader.Load(PolicyText, "bench.yml");
+    private readonly DateTimeOffset? _epoch;
     private long _calls;
 
-    public AgentCallMix(int sessions = 4)
+    /// <param name="sessions">Sessions the calls are spread over.</param>
+    /// <param name="sink">Where the record's detections go; null: tracked, not written.</param>
+    /// <param name="epoch">Null: calls are timed by the clock. Otherwise call n is received at epoch + n × 100 µs, so
+    /// that two runs give the same record (<c>--dump</c>).</param>
+    public AgentCallMix(int sessions = 4, Parry.Detection.Reporting.IHuntSink? sink = null, DateTimeOffset? epoch = null)
     {
+        _epoch = epoch;
         Detection = GatewayDetection.Load([]);
-        Engine = new DetectionInspector(Detection);
+        Engine = new DetectionInspector(Detection, sink);
         Inspector = new CompositeInspector([new BuiltInInspector(), Engine]);
         _requests = [.. Enumerable.Range(0, sessions).SelectMany(s => Calls.Select(c => new ToolCallRequest(
             "", "session" + s, "stdio", "bench", c.Tool, JsonDocument.Parse(c.Arguments).RootElement.Clone(), "1", DateTimeOffset.UtcNow)
@@ -72,10 +78,11 @@ internal sealed class AgentCallMix : IAsyncDisposable
     public PolicyAction Next()
     {
         var n = _calls++;
-        var request = _requests[n % _requests.Length] with { CallId = n.ToString("x12", System.Globalization.CultureInfo.InvariantCulture), ReceivedAt = DateTimeOffset.UtcNow };
+        var received = _epoch is { } epoch ? epoch.AddTicks(n * 1_000) : DateTimeOffset.UtcNow;
+        var request = _requests[n % _requests.Length] with { CallId = n.ToString("x12", System.Globalization.CultureInfo.InvariantCulture), ReceivedAt = received };
         var findings = Inspector.Inspect(request);
         var verdict = PolicyEvaluator.Evaluate(_policy, request, findings, rateLimited: false);
-        var now = DateTimeOffset.UtcNow;
+        var now = _epoch is null ? DateTimeOffset.UtcNow : received.AddTicks(500);
         Inspector.Decided(request, new CallDecision(verdict.Action, verdict.Rule, verdict.Reason, now));
         var action = verdict.Action;
         if (action == PolicyAction.Hold)

@@ -12,7 +12,7 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
     private const int MaxItems = 256;
     private const int MaxEvidenceChars = 240;
 
-    private readonly HashSet<string> _findingIds = new(StringComparer.Ordinal);
+    private readonly OrderedSet _findingIds = new();
     private readonly List<Finding> _findings = [];
     private readonly OrderedSet _programs = new();
     private readonly OrderedSet _tools = new();
@@ -61,7 +61,7 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
         var expansion = Expander.Result;
         var categories = new OrderedSet();
         var techniques = new OrderedSet();
-        var tactics = new HashSet<string>(StringComparer.Ordinal);
+        var tactics = new OrderedSet();
         var offensive = false;
         foreach (var finding in _findings)
         {
@@ -80,7 +80,7 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
             Tools = _tools.Items,
             Findings = [.. _findings],
             Categories = categories.Items,
-            Tactics = [.. tactics.OrderBy(AttackTactics.OrderOf)],
+            Tactics = tactics.Count == 0 ? [] : [.. tactics.Items.OrderBy(AttackTactics.OrderOf)],
             Techniques = techniques.Items,
             Targets = [.. Targets.Targets],
             Urls = [.. Targets.Urls],
@@ -101,17 +101,48 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
     }
 
     /// <summary>A list without repeats, in the order first added, at most <see cref="MaxItems"/> long.</summary>
+    /// <remarks>A call yields a handful of programs, categories or techniques: a linear search over so few is cheaper
+    /// than a hash set, and a set that stays empty (most of them, for most calls) allocates nothing. A hash set is
+    /// built only past <see cref="LinearLimit"/> items.</remarks>
     private sealed class OrderedSet
     {
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-        private readonly List<string> _items = [];
+        private const int LinearLimit = 8;
 
-        public IReadOnlyList<string> Items => [.. _items];
+        private List<string>? _items;
+        private HashSet<string>? _seen;
 
-        public void Add(string item)
+        public int Count => _items?.Count ?? 0;
+
+        public IReadOnlyList<string> Items => _items is null ? [] : [.. _items];
+
+        /// <summary>False when the item was there already (or the set is full).</summary>
+        public bool Add(string item)
         {
-            if (_items.Count < MaxItems && _seen.Add(item))
-                _items.Add(item);
+            if (_items is null)
+            {
+                _items = [item];
+                return true;
+            }
+            if (_items.Count >= MaxItems)
+                return false;
+            if (_seen is null)
+            {
+                if (_items.Count < LinearLimit)
+                {
+                    foreach (var seen in _items)
+                    {
+                        if (string.Equals(seen, item, StringComparison.Ordinal))
+                            return false;
+                    }
+                    _items.Add(item);
+                    return true;
+                }
+                _seen = new HashSet<string>(_items, StringComparer.Ordinal);
+            }
+            if (!_seen.Add(item))
+                return false;
+            _items.Add(item);
+            return true;
         }
     }
 }

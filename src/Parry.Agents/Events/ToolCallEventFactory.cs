@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Parry.Agents.Analysis;
 using Parry.Agents.Calls;
@@ -23,15 +25,66 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     private readonly EventBuilder _builder = new(limits);
     private readonly ToolCallAnalyzer _analyzer = analyzer ?? ToolCallAnalyzer.Default;
 
+    // Reused for the distinct values of one list (target hosts, a finding's tactics): no LINQ iterators per call.
+    private readonly List<string> _distinct = [];
+
+    // Argument names and string values decoded from the call's UTF-8 here, not as a string each (see Utf16).
+    private char[] _chars = new char[256];
+
     public FieldTable Fields { get; } = fields;
 
     public Event Create(ToolCall call, EventOrigin origin) => Create(call, _analyzer.Analyze(call), origin);
 
-    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin)
+    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin) => Create(call, analysis, origin, out _);
+
+    /// <summary>As <see cref="Create(ToolCall, ToolCallAnalysis, EventOrigin)"/>, saying where its parts lie, so that
+    /// the event of the same call once ended can be made from this one (<see cref="CreateEnded"/>).</summary>
+    public Event Create(ToolCall call, ToolCallAnalysis analysis, EventOrigin origin, out ToolCallEventLayout layout)
     {
         var b = _builder;
         b.Reset();
         b.StartObject();
+        WriteRequest(call);
+        var requestEnd = b.NodeCount;
+        WriteOutcome(call);
+        var analysisStart = b.NodeCount;
+        WriteAnalysis(analysis);
+        b.EndObject();
+        layout = new ToolCallEventLayout(requestEnd, analysisStart);
+        return Build(call, origin);
+    }
+
+    /// <summary>
+    /// The event of <paramref name="call"/> — the call <paramref name="requested"/> was made from, now with its
+    /// decision, result and times — made by copying the request's and the analysis's nodes from
+    /// <paramref name="requested"/> instead of writing them again. The caller guarantees that the call's server, tool,
+    /// session, client, request id and arguments are those <paramref name="requested"/> was made from, and that its
+    /// analysis is the same; the event is then node for node the one <see cref="Create(ToolCall, ToolCallAnalysis,
+    /// EventOrigin)"/> would make.
+    /// </summary>
+    public Event CreateEnded(ToolCall call, Event requested, ToolCallEventLayout layout, EventOrigin origin)
+    {
+        var b = _builder;
+        b.Reset();
+        b.StartObject();
+        b.CopyMembers(requested, 1, layout.RequestEnd);
+        WriteOutcome(call);
+        b.CopyMembers(requested, layout.AnalysisStart, requested.NodeCount);
+        b.EndObject();
+        return Build(call, origin);
+    }
+
+    private Event Build(ToolCall call, EventOrigin origin)
+    {
+        var @event = _builder.Build(Fields, origin, SourceKind, call.Started);
+        if (!string.IsNullOrEmpty(call.Session))
+            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
+        return @event;
+    }
+
+    private void WriteRequest(ToolCall call)
+    {
+        var b = _builder;
         Text("server", call.Server);
         Text("tool", call.Tool);
         Text("session", call.Session);
@@ -49,6 +102,12 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
             b.PropertyName("arguments");
             WriteJson(call.Arguments);
         }
+    }
+
+    // The result, the decision and the times: what the record of an ended call adds to the call as judged.
+    private void WriteOutcome(ToolCall call)
+    {
+        var b = _builder;
         if (call.Result is { } result)
         {
             b.PropertyName("result");
@@ -79,13 +138,6 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
             b.PropertyName("duration_ms");
             b.Float((ended - started).TotalMilliseconds);
         }
-        WriteAnalysis(analysis);
-        b.EndObject();
-
-        var @event = b.Build(Fields, origin, SourceKind, call.Started);
-        if (!string.IsNullOrEmpty(call.Session))
-            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
-        return @event;
     }
 
     private void WriteAnalysis(ToolCallAnalysis analysis)
@@ -97,7 +149,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         List("programs", analysis.Programs);
         List("tools", analysis.Tools);
         List("categories", analysis.Categories);
-        List("recognised", analysis.Findings.Select(f => f.Id));
+        _distinct.Clear();
+        foreach (var finding in analysis.Findings)
+            _distinct.Add(finding.Id);
+        List("recognised", _distinct);
         b.PropertyName("offensive");
         b.Boolean(analysis.IsOffensive);
         if (analysis.Truncated)
@@ -111,9 +166,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         {
             b.PropertyName("target");
             b.StartObject();
-            List("hosts", analysis.Targets.Where(t => t.Kind == TargetKind.Host).Select(t => t.Value).Distinct());
-            List("ips", analysis.Targets.Where(t => t.Kind == TargetKind.Ip).Select(t => t.Value).Distinct());
-            List("cidrs", analysis.Targets.Where(t => t.Kind == TargetKind.Cidr).Select(t => t.Value).Distinct());
+            List("hosts", TargetValues(analysis.Targets, TargetKind.Host));
+            List("ips", TargetValues(analysis.Targets, TargetKind.Ip));
+            List("cidrs", TargetValues(analysis.Targets, TargetKind.Cidr));
             List("urls", analysis.Urls);
             if (analysis.Ports.Count > 0)
             {
@@ -128,7 +183,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 }
                 b.EndArray();
             }
-            List("classes", analysis.TargetClasses);
+            _distinct.Clear();
+            foreach (var target in analysis.Targets)
+                AddDistinct(target.Class.Name());
+            List("classes", _distinct);
             b.EndObject();
         }
         Group("http", "methods", analysis.HttpMethods);
@@ -160,8 +218,14 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 Text("category", finding.Category);
                 b.PropertyName("offensive");
                 b.Boolean(finding.Offensive);
-                List("tactics", finding.Attack.Select(a => a.Tactic).Distinct());
-                List("techniques", finding.Attack.Select(a => a.Technique).Distinct());
+                _distinct.Clear();
+                foreach (var mapping in finding.Attack)
+                    AddDistinct(mapping.Tactic);
+                List("tactics", _distinct);
+                _distinct.Clear();
+                foreach (var mapping in finding.Attack)
+                    AddDistinct(mapping.Technique);
+                List("techniques", _distinct);
                 Text("evidence", finding.Evidence);
                 b.EndObject();
             }
@@ -179,21 +243,37 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         _builder.EndObject();
     }
 
-    private void List(string name, IEnumerable<string> items)
+    private List<string> TargetValues(IReadOnlyList<Target> targets, TargetKind kind)
     {
-        var started = false;
-        foreach (var item in items)
+        _distinct.Clear();
+        foreach (var target in targets)
         {
-            if (!started)
-            {
-                _builder.PropertyName(name);
-                _builder.StartArray();
-                started = true;
-            }
-            _builder.String(item);
+            if (target.Kind == kind)
+                AddDistinct(target.Value);
         }
-        if (started)
-            _builder.EndArray();
+        return _distinct;
+    }
+
+    // In the order first seen, as Enumerable.Distinct gives them; lists here are a handful of items long.
+    private void AddDistinct(string value)
+    {
+        foreach (var seen in _distinct)
+        {
+            if (string.Equals(seen, value, StringComparison.Ordinal))
+                return;
+        }
+        _distinct.Add(value);
+    }
+
+    private void List(string name, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+            return;
+        _builder.PropertyName(name);
+        _builder.StartArray();
+        for (var i = 0; i < items.Count; i++)
+            _builder.String(items[i]);
+        _builder.EndArray();
     }
 
     private void Text(string name, string? value)
@@ -214,6 +294,16 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         _builder.String(text[..written]);
     }
 
+    // The builder copies what it is given, so one reused buffer serves every name and value.
+    private ReadOnlySpan<char> Utf16(ReadOnlySpan<byte> utf8)
+    {
+        var most = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (most > _chars.Length)
+            _chars = new char[Math.Max(most, _chars.Length * 2)];
+        var written = Encoding.UTF8.GetChars(utf8, _chars);
+        return _chars.AsSpan(0, written);
+    }
+
     private void WriteJson(JsonElement element)
     {
         var b = _builder;
@@ -223,7 +313,11 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.StartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    b.PropertyName(property.Name);
+                    var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (name.IndexOf((byte)'\\') < 0)
+                        b.PropertyName(Utf16(name));
+                    else
+                        b.PropertyName(property.Name); // escaped: let the reader unescape it
                     WriteJson(property.Value);
                 }
                 b.EndObject();
@@ -235,7 +329,12 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.EndArray();
                 break;
             case JsonValueKind.String:
-                b.String(element.GetString());
+                // The raw token with its quotes; without a backslash it holds exactly the value's characters.
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
+                    b.String(Utf16(raw[1..^1]));
+                else
+                    b.String(element.GetString());
                 break;
             case JsonValueKind.Number:
                 b.Number(element.GetRawText());

@@ -114,6 +114,44 @@ public sealed class EventBuilder(EventLimits? limits = null)
 
     public void Null() => Scalar(ValueKind.Null, [], 0);
 
+    /// <summary>
+    /// Writes into the object open now a copy of members of an object of <paramref name="source"/>: the nodes
+    /// [<paramref name="start"/>, <paramref name="end"/>), which must be whole members (each with its subtree) of one
+    /// object, in their order. The copy is what writing the same names and values again would give, node for node,
+    /// without decoding them again: a producer that builds a second event sharing parts of a first (the record of a
+    /// call that was judged) copies those parts. The depth is the source's, within the same limits.
+    /// </summary>
+    public void CopyMembers(Event source, int start, int end)
+    {
+        if (!InObject)
+            throw new InvalidOperationException("Members are only copied into an object.");
+        if (_pendingNameStart >= 0)
+            throw new InvalidOperationException("A property name without a value.");
+        if (start < 1 || end > source.NodeCount || start > end)
+            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of members of the source.");
+        if (start == end)
+            return;
+        // The same bound AddNode keeps, checked once for the run (this copies a whole event's worth of nodes per call).
+        if (_nodeCount + (end - start) > _limits.MaxNodes)
+            throw new EventTooLargeException($"more than {_limits.MaxNodes} fields");
+        if (_nodeCount + (end - start) > _nodes.Length)
+            Array.Resize(ref _nodes, Math.Max(_nodes.Length * 2, _nodeCount + (end - start)));
+        var owner = source.Node(start).Parent;
+        var into = Parent;
+        var shift = _nodeCount - start;
+        for (var i = start; i < end; i++)
+        {
+            ref readonly var node = ref source.Node(i);
+            var member = node.Parent == owner;
+            if (member ? node.NameStart < 0 || node.End > end : node.Parent < start)
+                throw new ArgumentException($"[{start}, {end}) is not a run of whole members of one object.", nameof(end));
+            var nameStart = node.NameStart < 0 ? -1 : AppendText(source.NameOf(i));
+            var textStart = node.IsScalar ? AppendText(source.TextOf(i)) : 0;
+            _nodes[_nodeCount++] = new EventNode(member ? into : node.Parent + shift, node.End + shift, nameStart, node.NameLength,
+                textStart, node.TextLength, node.Bits, node.Kind);
+        }
+    }
+
     /// <summary>Copies the record into an immutable event keyed for <paramref name="fields"/>.</summary>
     public Event Build(FieldTable fields, EventOrigin origin, string sourceKind, DateTimeOffset? timestamp = null)
     {

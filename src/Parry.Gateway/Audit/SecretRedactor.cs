@@ -24,6 +24,11 @@ public static partial class SecretRedactor
     /// what was written means exactly what <paramref name="value"/> does).</summary>
     public static bool WriteRedactedChanged(JsonElement value, Utf8JsonWriter writer) => Write(value, writer, secretKey: false, depth: 0);
 
+    /// <summary>Whether <see cref="WriteRedactedChanged"/> would mask anything in <paramref name="value"/>: the same
+    /// walk without writing, so that a caller with nothing to mask (most calls) keeps the value it has instead of
+    /// building a copy.</summary>
+    public static bool WouldRedact(JsonElement value) => WouldRedact(value, secretKey: false, depth: 0);
+
     // Cheap, vectorised gates: a pattern runs only on text that holds one of its keywords, so the usual argument
     // (a path, a query, a message) costs one scan instead of seven regular expressions.
     private static readonly SearchValues<string> SecretWords = SearchValues.Create(
@@ -73,6 +78,39 @@ public static partial class SecretRedactor
             || key.Contains("privatekey", StringComparison.Ordinal) || key.Contains("credential", StringComparison.Ordinal)
             || key.SequenceEqual("authorization") || key.SequenceEqual("auth") || key.Contains("cookie", StringComparison.Ordinal)
             || key.Contains("sessionkey", StringComparison.Ordinal) || key.SequenceEqual("otp") || key.SequenceEqual("pin");
+    }
+
+    // Mirrors Write: true exactly where Write reports a change.
+    private static bool WouldRedact(JsonElement value, bool secretKey, int depth)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when depth < MaxDepth:
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (WouldRedact(property.Value, secretKey || IsSecretName(property.Name), depth + 1))
+                        return true;
+                }
+                return false;
+            case JsonValueKind.Array when depth < MaxDepth:
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (WouldRedact(item, secretKey, depth + 1))
+                        return true;
+                }
+                return false;
+            case JsonValueKind.Object or JsonValueKind.Array:
+                return true;
+            case JsonValueKind.String:
+                if (secretKey)
+                    return true;
+                var text = value.GetString() ?? "";
+                return !ReferenceEquals(RedactText(text), text);
+            case JsonValueKind.Number:
+                return secretKey;
+            default:
+                return false;
+        }
     }
 
     private static bool Write(JsonElement value, Utf8JsonWriter writer, bool secretKey, int depth)

@@ -38,14 +38,18 @@ internal static class AuditedCall
             Arguments = arguments,
             Started = record.FirstDecision?.At ?? request.ReceivedAt,
             Decision = record.LastDecision is { } last ? Decision(last) : null,
+            // One object, not a copy made `with` the result (this runs for every call recorded).
+            Ended = record.Result?.CompletedAt,
+            Result = record.Result is { } result ? Result(result) : null,
         };
-        if (record.Result is { } result)
-            call = call with { Ended = result.CompletedAt, Result = Result(result) };
         return call;
     }
 
     private static JsonElement Redacted(JsonElement arguments, out bool changed)
     {
+        changed = SecretRedactor.WouldRedact(arguments);
+        if (!changed)
+            return arguments;
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
             changed = SecretRedactor.WriteRedactedChanged(arguments, writer);

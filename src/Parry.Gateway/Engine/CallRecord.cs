@@ -1,3 +1,5 @@
+using Parry.Agents.Events;
+using Parry.Core.Events;
 using Parry.Gateway.Inspection;
 
 namespace Parry.Gateway.Engine;
@@ -20,8 +22,17 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
     /// <summary>Null when the call was never analysed (its inspection failed, or it could not be read).</summary>
     public ToolCallAnalysis? Analysis { get; init; }
 
-    /// <summary>Ids of the rules that fired on the call when it was judged.</summary>
-    public IReadOnlySet<string> JudgedRules { get; init; } = EmptyRules;
+    /// <summary>The event the call was judged as (null when it never was): the record copies its request and its
+    /// analysis instead of writing them again (<see cref="JudgedLayout"/> says where they lie). The judging
+    /// correlations may still hold it on another thread; the record reads only its nodes and text, which never change
+    /// once it is built (only the lazily lower-cased copy does).</summary>
+    public Event? Judged { get; init; }
+
+    public ToolCallEventLayout JudgedLayout { get; init; }
+
+    /// <summary>Ids of the rules that fired on the call when it was judged (a handful at most: an array, searched
+    /// linearly).</summary>
+    public string[] JudgedRules { get; init; } = [];
 
     public SessionFlag[] Carried { get; init; } = [];
 
@@ -30,8 +41,6 @@ internal sealed class CallRecord(ToolCallRequest request, long sequence)
     public CallDecision? LastDecision { get; private set; }
 
     public ToolCallResult? Result { get; set; }
-
-    private static readonly IReadOnlySet<string> EmptyRules = new HashSet<string>();
 
     public void Decide(CallDecision decision)
     {

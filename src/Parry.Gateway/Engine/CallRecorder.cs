@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Parry.Agents.Events;
 using Parry.Core.Campaigns;
 using Parry.Core.Diagnostics;
@@ -27,14 +26,18 @@ internal sealed class CallRecorder
     private readonly Action<string> _report;
     private readonly TimeProvider _time;
     private readonly long _started;
-    private readonly Channel<RecordItem> _queue;
+    private readonly RecordQueue _queue;
     private readonly HuntConsumer _consumer;
     private readonly ToolCallEventFactory _factory;
     private readonly List<Detection> _hits = [];
     private readonly List<Detection> _fromResults = [];
+    private readonly List<int> _resultCallEnds = [];
     private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _loop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _dropped;
+
+    // Detections from results held back before the judging correlations must see them (see ObserveResults).
+    private const int MaxResultsHeld = 64;
 
     public CallRecorder(GatewayDetection detection, DetectionInspectorOptions options, JudgingCorrelations judging, GuardedSink sink,
         ErrorCollector errors, TimeProvider time, Action<string> report)
@@ -49,12 +52,10 @@ internal sealed class CallRecorder
         _started = time.GetTimestamp();
         _consumer = new HuntConsumer(sink, options.Record, detection.Correlations, errors);
         _factory = new ToolCallEventFactory(detection.Fields, detection.Analyzer);
-        _queue = Channel.CreateBounded<RecordItem>(new BoundedChannelOptions(options.MaxQueuedRecords)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _loop = Task.Run(RunAsync);
+        _queue = new RecordQueue(options.MaxQueuedRecords);
+        // Its own named thread, not the thread pool: it is busy for as long as calls come, and a profile or a
+        // per-thread CPU figure should show the record apart from the calls' threads.
+        new Thread(Run) { IsBackground = true, Name = "parry-record" }.Start();
     }
 
     /// <summary>Calls recorded so far.</summary>
@@ -65,7 +66,7 @@ internal sealed class CallRecorder
 
     public void Enqueue(CallRecord call)
     {
-        if (_queue.Writer.TryWrite(new RecordItem(RecordItemKind.Call, call)))
+        if (_queue.TryAdd(new RecordItem(RecordItemKind.Call, call)))
             return;
         var dropped = Interlocked.Increment(ref _dropped);
         if (dropped == 1 || dropped % 1000 == 0)
@@ -73,38 +74,54 @@ internal sealed class CallRecorder
     }
 
     /// <summary>Asks for changed campaigns to be written (skipped when the queue is full: the next tick will do).</summary>
-    public void Tick() => _queue.Writer.TryWrite(RecordItem.Tick);
+    public void Tick() => _queue.TryAdd(RecordItem.Tick);
 
     /// <summary>Completes when every call handed in before it is recorded.</summary>
-    public async Task FlushAsync()
+    public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(new RecordItem(RecordItemKind.Barrier, Done: done)).ConfigureAwait(false);
-        await done.Task.ConfigureAwait(false);
+        _queue.Add(new RecordItem(RecordItemKind.Barrier, Done: done));
+        // Once the record has finished nothing reads the queue: a barrier then has nothing left to wait for.
+        if (_loop.Task.IsCompleted)
+            done.TrySetResult();
+        return done.Task;
     }
 
     /// <summary>Records what is queued, judges open correlation windows, writes every campaign and the summary.</summary>
     public async Task CompleteAsync()
     {
-        await _queue.Writer.WriteAsync(new RecordItem(RecordItemKind.Finish)).ConfigureAwait(false);
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        _queue.Add(new RecordItem(RecordItemKind.Finish));
+        _queue.Close();
+        await _loop.Task.ConfigureAwait(false);
+        _queue.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            while (reader.TryRead(out var item))
+            while (true)
             {
-                if (!Handle(item))
-                    return;
+                while (_queue.TryTake(out var item))
+                {
+                    if (!Handle(item))
+                        return;
+                }
+                ObserveResults();
+                // Calls arrive one at a time, often a millisecond apart: waking for each costs far more CPU than
+                // recording it (a wake-up, cold caches). A short pause lets them gather.
+                if (_options.RecordBatchInterval > TimeSpan.Zero)
+                    Thread.Sleep(_options.RecordBatchInterval);
+                if (_queue.IsEmpty)
+                    _queue.WaitForItems();
             }
-            // Calls arrive one at a time, often a millisecond apart: waking for each costs far more CPU than
-            // recording it (a thread-pool wake-up and its spinning, cold caches). A short pause lets them gather.
-            if (_options.RecordBatchInterval > TimeSpan.Zero)
-                await Task.Delay(_options.RecordBatchInterval).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loop.TrySetResult();
+            // Barriers queued behind the end are released, not left waiting (FlushAsync covers those added later).
+            while (_queue.TryTake(out var left))
+                left.Done?.TrySetResult();
         }
     }
 
@@ -122,9 +139,11 @@ internal sealed class CallRecorder
                     WriteChangedCampaigns();
                     break;
                 case RecordItemKind.Barrier:
+                    ObserveResults();
                     item.Done!.TrySetResult();
                     break;
                 case RecordItemKind.Finish:
+                    ObserveResults();
                     Finish();
                     return false;
             }
@@ -145,7 +164,13 @@ internal sealed class CallRecorder
         Event e;
         try
         {
-            e = _factory.Create(call, analysis, new EventOrigin(_options.SourcePath, record.Sequence));
+            var origin = new EventOrigin(_options.SourcePath, record.Sequence);
+            // Arguments kept as they were judged (nothing redacted, not dropped) and the judged analysis: the judged
+            // event already holds the request and the analysis, node for node as they would be written again.
+            e = !redacted && record.Analysis is not null && record.Judged is { } judged
+                && call.Arguments.ValueKind == record.Request.Arguments.ValueKind
+                ? _factory.CreateEnded(call, judged, record.JudgedLayout, origin)
+                : _factory.Create(call, analysis, origin);
         }
         catch (EventTooLargeException tooLarge)
         {
@@ -158,15 +183,36 @@ internal sealed class CallRecorder
         _consumer.Consume(_hits, activity, e.Timestamp?.UtcTicks ?? long.MinValue);
 
         // Rules that only the result made fire (result.is_error, result.text) also count for judging what follows.
+        var before = _fromResults.Count;
         foreach (var hit in _hits)
         {
-            if (!record.JudgedRules.Contains(hit.Rule.Id) && _detection.Correlations.Correlates(hit.Rule))
+            if (Array.IndexOf(record.JudgedRules, hit.Rule.Id) < 0 && _detection.Correlations.Correlates(hit.Rule))
                 _fromResults.Add(hit);
         }
-        if (_fromResults.Count > 0)
+        if (_fromResults.Count == before)
+            return;
+        _resultCallEnds.Add(_fromResults.Count);
+        if (_fromResults.Count >= MaxResultsHeld)
+            ObserveResults();
+    }
+
+    // The judging lock is taken once for the detections of every call recorded since the last time, not once per
+    // call: the judging thread holds that lock for each call it judges, and the record spun on it (~14 % of the
+    // record's time at full speed). Each call is still observed on its own and the run moved on after it, in the
+    // same order; the judging correlations only see them when the record has caught up (or after MaxResultsHeld),
+    // which at the gateway's pace is the same moment (one call per wake-up).
+    private void ObserveResults()
+    {
+        if (_fromResults.Count == 0)
+            return;
+        try
         {
-            _judging.ObserveResults(_fromResults);
+            _judging.ObserveResults(_fromResults, _resultCallEnds);
+        }
+        finally
+        {
             _fromResults.Clear();
+            _resultCallEnds.Clear();
         }
     }
 

@@ -151,23 +151,24 @@ public sealed class DetectionInspector : IToolCallInspector, IAsyncDisposable
             Started = request.ReceivedAt,
         };
         var analysis = _detection.Analyzer.Analyze(call);
-        var e = _factories.Value!.Create(call, analysis, new EventOrigin(_options.SourcePath, sequence));
+        var e = _factories.Value!.Create(call, analysis, new EventOrigin(_options.SourcePath, sequence), out var layout);
         var hits = t_hits ??= [];
         hits.Clear();
         _detection.Matcher.Match(e, hits);
 
         var findings = new List<Finding>();
         CallFindings.AddAnalysis(findings, analysis, request.Arguments);
-        HashSet<string>? fired = null;
-        foreach (var hit in hits)
+        string[] fired = hits.Count == 0 ? [] : new string[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
         {
-            (fired ??= new HashSet<string>(StringComparer.Ordinal)).Add(hit.Rule.Id);
+            var hit = hits[i];
+            fired[i] = hit.Rule.Id;
             if (_detection.Correlations.ShouldReport(hit.Rule))
                 findings.Add(CallFindings.ForRule(hit));
         }
         var carried = _judging.Judge(request.SessionId, request.ReceivedAt, hits, findings);
         hits.Clear();
-        Follow(new CallRecord(request, sequence) { Analysis = analysis, JudgedRules = fired ?? (IReadOnlySet<string>)new HashSet<string>(), Carried = carried });
+        Follow(new CallRecord(request, sequence) { Analysis = analysis, Judged = e, JudgedLayout = layout, JudgedRules = fired, Carried = carried });
         return findings;
     }
 

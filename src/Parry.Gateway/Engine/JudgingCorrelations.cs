@@ -88,20 +88,33 @@ internal sealed class JudgingCorrelations : IDisposable
 
     /// <summary>Detections that only a call's result showed (rules on <c>result.*</c>): they join the run now, and a
     /// correlation they complete flags its session for the calls that follow.</summary>
-    public void ObserveResults(IReadOnlyList<Detection> detections)
+    public void ObserveResults(IReadOnlyList<Detection> detections) => ObserveResults(detections, [detections.Count]);
+
+    /// <summary>As <see cref="ObserveResults(IReadOnlyList{Detection})"/> for several calls under one lock: the
+    /// detections of call i end before <paramref name="callEnds"/>[i], and each call is observed and the run moved
+    /// on exactly as if it came alone.</summary>
+    public void ObserveResults(IReadOnlyList<Detection> detections, IReadOnlyList<int> callEnds)
     {
         if (detections.Count == 0)
             return;
         lock (_gate)
         {
-            var ticks = Math.Max(_floor, _time.GetUtcNow().UtcTicks - _latenessTicks);
-            foreach (var detection in detections)
+            var start = 0;
+            foreach (var end in callEnds)
             {
-                ticks = Math.Max(detection.Timestamp?.UtcTicks ?? ticks, _floor);
-                _run.Observe(detection, new DateTimeOffset(ticks, TimeSpan.Zero), _fired);
+                if (end == start)
+                    continue;
+                var ticks = Math.Max(_floor, _time.GetUtcNow().UtcTicks - _latenessTicks);
+                for (var i = start; i < end; i++)
+                {
+                    var detection = detections[i];
+                    ticks = Math.Max(detection.Timestamp?.UtcTicks ?? ticks, _floor);
+                    _run.Observe(detection, new DateTimeOffset(ticks, TimeSpan.Zero), _fired);
+                }
+                AdvanceTo(ticks + 1);
+                FlagFired();
+                start = end;
             }
-            AdvanceTo(ticks + 1);
-            FlagFired();
         }
     }
 

@@ -32,10 +32,10 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
     }
 
     public void Observe(ToolCallRequest request, ToolCallResult result) =>
-        ForEach(inspector => inspector.Observe(request, result), "observe a tool call result");
+        ForEach((request, result), static (inspector, call) => inspector.Observe(call.request, call.result), "observe a tool call result");
 
     public void Decided(ToolCallRequest request, CallDecision decision) =>
-        ForEach(inspector => inspector.Decided(request, decision), "follow a decision");
+        ForEach((request, decision), static (inspector, call) => inspector.Decided(call.request, call.decision), "follow a decision");
 
     private static bool HasTarget(List<Finding> findings, Finding target)
     {
@@ -48,15 +48,16 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
         return false;
     }
 
-    // Every inspector hears about every call, even when one of them fails.
-    private void ForEach(Action<IToolCallInspector> action, string what)
+    // Every inspector hears about every call, even when one of them fails. The call travels as state beside a static
+    // lambda: no closure allocated for each call.
+    private void ForEach<TState>(TState state, Action<IToolCallInspector, TState> action, string what)
     {
         List<Exception>? failures = null;
         foreach (var inspector in inspectors)
         {
             try
             {
-                action(inspector);
+                action(inspector, state);
             }
             catch (Exception e)
             {

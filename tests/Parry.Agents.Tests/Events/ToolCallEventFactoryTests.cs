@@ -171,4 +171,48 @@ public class ToolCallEventFactoryTests
         using var error = JsonDocument.Parse("""{"code": -32602, "message": "Unknown tool"}""");
         ToolCallResult.FromJsonRpcError(error.RootElement).ShouldBe(new ToolCallResult(true, "-32602: Unknown tool"));
     }
+
+    private static string Json(Event e)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            e.WriteJson(writer);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [Theory]
+    [InlineData("""{"command": "sudo nmap -sV -p 22,80 10.0.0.0/24", "options": {"depth": 2}}""")]
+    [InlineData("""{"url": "http://203.0.113.5/a?id=1' OR 1=1--", "list": [1, 2.5, "x", {"y": null}, [true, false]]}""")]
+    [InlineData("""{"path": "C:\\Users\\me\\.ssh\\id_rsa", "n\u00e4me": "caf\u00e9"}""")]
+    [InlineData("""{}""")]
+    [InlineData(null)]
+    public void The_ended_call_made_from_its_judged_event_is_the_event_written_again(string? arguments)
+    {
+        var (factory, id) = Factory();
+        var analyzer = Parry.Agents.Analysis.ToolCallAnalyzer.Default;
+        var requested = Call(arguments ?? "{}") with { Started = new DateTimeOffset(2025, 9, 1, 11, 59, 59, TimeSpan.Zero), Ended = null, Result = null };
+        if (arguments is null)
+            requested = requested with { Arguments = default, ClientName = null, ClientVersion = null };
+        var analysis = analyzer.Analyze(requested);
+        var judged = factory.Create(requested, analysis, new EventOrigin("gw", 5), out var layout);
+        var ended = requested with
+        {
+            Started = new DateTimeOffset(2025, 9, 1, 12, 0, 0, TimeSpan.Zero),
+            Ended = new DateTimeOffset(2025, 9, 1, 12, 0, 1, 500, TimeSpan.Zero),
+            Result = ToolCallResult.FromText(true, "connection refused"),
+            Decision = new ToolCallDecision("allow", "default", "no rule objected"),
+        };
+
+        var copied = factory.CreateEnded(ended, judged, layout, new EventOrigin("gw", 5));
+        var written = factory.Create(ended, analysis, new EventOrigin("gw", 5));
+
+        Json(copied).ShouldBe(Json(written));
+        Json(copied).ShouldContain("\"decision\":{\"action\":\"allow\"");
+        copied.NodeCount.ShouldBe(written.NodeCount);
+        copied.Timestamp.ShouldBe(written.Timestamp);
+        copied.Origin.ShouldBe(written.Origin);
+        copied.Actors.ShouldBe(written.Actors);
+        foreach (var name in ToolCallFields.All.Concat(ExtraFields))
+            string.Join("|", Strings(copied, id(name))).ShouldBe(string.Join("|", Strings(written, id(name))), name);
+    }
 }

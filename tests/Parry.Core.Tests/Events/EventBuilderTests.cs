@@ -133,4 +133,97 @@ public class EventBuilderTests
         b.PropertyName("b");
         Should.Throw<EventTooLargeException>(() => b.StartObject());
     }
+
+    private static string Json(Event e)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            e.WriteJson(writer);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // {"a":1,"b":{"c":[2,"x",{"d":true}]},"e":null,"f":"s"}, with where b starts and where f starts.
+    private static (Event Event, int B, int F) Source(FieldTable fields)
+    {
+        var b = new EventBuilder();
+        b.StartObject();
+        b.PropertyName("a"); b.Integer(1);
+        var bStart = b.NodeCount;
+        b.PropertyName("b"); b.StartObject();
+        b.PropertyName("c"); b.StartArray(); b.Integer(2); b.String("x"); b.StartObject(); b.PropertyName("d"); b.Boolean(true); b.EndObject(); b.EndArray();
+        b.EndObject();
+        b.PropertyName("e"); b.Null();
+        var fStart = b.NodeCount;
+        b.PropertyName("f"); b.String("s");
+        b.EndObject();
+        return (b.Build(fields, new EventOrigin("a.json", 1), "json"), bStart, fStart);
+    }
+
+    [Fact]
+    public void Copied_members_are_the_event_written_again_node_for_node()
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
+            table.Intern(name);
+        var fields = table.Build();
+        var (source, bStart, fStart) = Source(fields);
+
+        var b = new EventBuilder();
+        b.StartObject();
+        b.PropertyName("z"); b.String("first");
+        b.CopyMembers(source, bStart, fStart);
+        b.PropertyName("g"); b.Integer(9);
+        b.EndObject();
+        var copy = b.Build(fields, new EventOrigin("b.json", 2), "json");
+
+        var w = new EventBuilder();
+        w.StartObject();
+        w.PropertyName("z"); w.String("first");
+        w.PropertyName("b"); w.StartObject();
+        w.PropertyName("c"); w.StartArray(); w.Integer(2); w.String("x"); w.StartObject(); w.PropertyName("d"); w.Boolean(true); w.EndObject(); w.EndArray();
+        w.EndObject();
+        w.PropertyName("e"); w.Null();
+        w.PropertyName("g"); w.Integer(9);
+        w.EndObject();
+        var written = w.Build(fields, new EventOrigin("b.json", 2), "json");
+
+        Json(copy).ShouldBe("""{"z":"first","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9}""");
+        Json(copy).ShouldBe(Json(written));
+        copy.NodeCount.ShouldBe(written.NodeCount);
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
+        {
+            var id = fields.IdOf(name);
+            copy.Has(id).ShouldBe(written.Has(id), name);
+            string.Join("|", Values(copy, id)).ShouldBe(string.Join("|", Values(written, id)), name);
+        }
+    }
+
+    private static List<string> Values(Event e, int field)
+    {
+        var values = new List<string>();
+        foreach (var value in e.Values(field))
+            values.Add(value.Kind + ":" + value.Text.ToString());
+        return values;
+    }
+
+    [Fact]
+    public void Only_whole_members_are_copied_and_only_into_an_object()
+    {
+        var fields = new FieldTableBuilder().Build();
+        var (source, bStart, fStart) = Source(fields);
+
+        var b = new EventBuilder();
+        b.StartObject();
+        // Starting inside b's subtree, or ending inside it.
+        Should.Throw<ArgumentException>(() => b.CopyMembers(source, bStart + 1, fStart));
+        b.Reset();
+        b.StartObject();
+        Should.Throw<ArgumentException>(() => b.CopyMembers(source, 1, bStart + 2));
+        b.Reset();
+        b.StartObject();
+        Should.Throw<ArgumentOutOfRangeException>(() => b.CopyMembers(source, 0, fStart));
+        b.Reset();
+        b.StartArray();
+        Should.Throw<InvalidOperationException>(() => b.CopyMembers(source, bStart, fStart));
+    }
 }

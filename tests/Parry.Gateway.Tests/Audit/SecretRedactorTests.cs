@@ -46,4 +46,28 @@ public class SecretRedactorTests
     [Fact]
     public void Ordinary_text_is_kept() =>
         SecretRedactor.RedactText("nmap -sV -p 22,80 10.10.0.5 --open").ShouldBe("nmap -sV -p 22,80 10.10.0.5 --open");
+
+    [Theory]
+    [InlineData("""{"command":"ls -la"}""")]
+    [InlineData("""{"path":"src/Program.cs","content":"namespace App;\npublic static class Util {}"}""")]
+    [InlineData("""{"user":"bob","password":"hunter2"}""")]
+    [InlineData("""{"pin":1234}""")]
+    [InlineData("""{"count":3,"flags":[true,false,null]}""")]
+    [InlineData("""{"command":"mysql --password=topsecret -u root"}""")]
+    [InlineData("""{"urls":["https://example.com","postgres://admin:s3cret@db.lab:5432/app"]}""")]
+    [InlineData("""{"nested":{"Client-Secret":["a"]}}""")]
+    [InlineData("""{"password":""}""")]
+    [InlineData("deep")]
+    public void WouldRedact_says_exactly_when_writing_the_redacted_copy_changes_something(string json)
+    {
+        // "deep": arrays nested past the redactor's depth limit, which it replaces.
+        if (json == "deep")
+            json = new string('[', 70) + new string(']', 70);
+        var value = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 }).RootElement;
+        using var stream = new MemoryStream();
+        using var writer = new Utf8JsonWriter(stream);
+        var changed = SecretRedactor.WriteRedactedChanged(value, writer);
+
+        SecretRedactor.WouldRedact(value).ShouldBe(changed);
+    }
 }

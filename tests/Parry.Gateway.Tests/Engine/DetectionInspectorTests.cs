@@ -163,6 +163,17 @@ public class DetectionInspectorTests
     }
 
     [Fact]
+    public async Task A_flush_after_the_record_is_complete_returns_at_once()
+    {
+        await using var h = new EngineHarness();
+        h.Call("run_command", """{"command":"ls -la"}""");
+        await h.Engine.CompleteAsync();
+
+        await h.Engine.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        h.Engine.Recorded.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Failed_results_feed_correlations_that_hold_the_calls_after_them()
     {
         var rules = """
