@@ -4,13 +4,11 @@ using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
 using Parry.Detection.Matching;
 using Parry.Detection.Reporting;
-using Parry.Detection.Rules;
 using Parry.Ingest;
 using Parry.Ingest.LogSources;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Text;
 using Parry.Ingest.Web;
-using Parry.Sigma.Loading;
 
 namespace Parry.Bench.Pipeline;
 
@@ -25,18 +23,8 @@ internal static class HuntParts
 {
     public static int Run(string[] args)
     {
-        var rulePaths = new List<string>();
-        var defaultRules = true;
-        string? path = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--rules": rulePaths.Add(args[++i]); break;
-                case "--no-default-rules": defaultRules = false; break;
-                default: path = args[i]; break;
-            }
-        }
+        var arguments = RuleArguments.Parse(args, defaultRules: true);
+        var path = arguments.Rest.LastOrDefault();
         if (path is null)
         {
             Console.Error.WriteLine("usage: hunt-parts [--no-default-rules] [--rules DIR]... ACCESS.LOG");
@@ -44,7 +32,7 @@ internal static class HuntParts
         }
 
         var started = Cpu();
-        var rules = RuleSetLoader.Load(rulePaths, defaultRules, new SigmaLoadOptions());
+        var rules = arguments.Load();
         var map = LogSourceMap.Load();
         var fields = new FieldTableBuilder();
         var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));

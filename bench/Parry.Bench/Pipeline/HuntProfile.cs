@@ -5,14 +5,12 @@ using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
 using Parry.Detection.Matching;
 using Parry.Detection.Reporting;
-using Parry.Detection.Rules;
 using Parry.Ingest;
 using Parry.Ingest.Evtx;
 using Parry.Ingest.Formats;
 using Parry.Ingest.LogSources;
 using Parry.Ingest.Sources;
 using Parry.Ingest.Traces;
-using Parry.Sigma.Loading;
 
 namespace Parry.Bench.Pipeline;
 
@@ -26,20 +24,10 @@ internal static class HuntProfile
 {
     public static int Run(string[] args)
     {
-        var rulePaths = new List<string>();
-        var paths = new List<string>();
-        var defaultRules = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--rules": rulePaths.Add(args[++i]); break;
-                case "--default-rules": defaultRules = true; break;
-                default: paths.Add(args[i]); break;
-            }
-        }
+        var arguments = RuleArguments.Parse(args, defaultRules: false);
+        var paths = arguments.Rest;
         var cpu = Cpu();
-        var rules = RuleSetLoader.Load(rulePaths, defaultRules, new SigmaLoadOptions());
+        var rules = arguments.Load();
         var map = LogSourceMap.Load();
         var fields = new FieldTableBuilder();
         var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));

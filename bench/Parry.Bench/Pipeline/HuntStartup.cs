@@ -3,12 +3,10 @@ using Parry.Core.Events;
 using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
 using Parry.Detection.Matching;
-using Parry.Detection.Rules;
 using Parry.Ingest;
 using Parry.Ingest.Evtx;
 using Parry.Ingest.LogSources;
 using Parry.Ingest.Sources;
-using Parry.Sigma.Loading;
 
 namespace Parry.Bench.Pipeline;
 
@@ -23,24 +21,22 @@ internal static class HuntStartup
 {
     public static int Run(string[] args)
     {
-        var rulePaths = new List<string>();
-        var defaultRules = true;
+        var arguments = RuleArguments.Parse(args, defaultRules: true);
+        var rest = arguments.Rest;
         string? firstPass = null;
         var wait = false;
-        for (var i = 0; i < args.Length; i++)
+        for (var i = 0; i < rest.Count; i++)
         {
-            switch (args[i])
+            switch (rest[i])
             {
-                case "--rules": rulePaths.Add(args[++i]); break;
-                case "--no-default-rules": defaultRules = false; break;
-                case "--first-pass": firstPass = args[++i]; break;
+                case "--first-pass" when i + 1 < rest.Count: firstPass = rest[++i]; break;
                 case "--wait": wait = true; break;
-                default: throw new ArgumentException($"unknown argument {args[i]}");
+                default: throw new ArgumentException($"unknown argument {rest[i]}");
             }
         }
         Report("start", 0);
         var cpu = Cpu();
-        var rules = RuleSetLoader.Load(rulePaths, defaultRules, new SigmaLoadOptions());
+        var rules = arguments.Load();
         Report($"load ({rules.Loaded} rules)", Cpu() - cpu);
         cpu = Cpu();
         var map = LogSourceMap.Load();

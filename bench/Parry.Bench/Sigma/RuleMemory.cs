@@ -1,6 +1,4 @@
 using Parry.Core.Events;
-using Parry.Detection.Rules;
-using Parry.Sigma.Loading;
 using Parry.Sigma.Matching;
 using Parry.Sigma.Matching.Matchers;
 using Parry.Sigma.Matching.ValueTests;
@@ -18,19 +16,11 @@ internal static class RuleMemory
 {
     public static int Run(string[] args)
     {
-        var rulePaths = new List<string>();
-        var defaultRules = true;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--rules": rulePaths.Add(args[++i]); break;
-                case "--no-default-rules": defaultRules = false; break;
-                default: throw new ArgumentException($"unknown argument {args[i]}");
-            }
-        }
+        var arguments = RuleArguments.Parse(args, defaultRules: true);
+        if (arguments.Rest.Count > 0)
+            throw new ArgumentException($"unknown argument {arguments.Rest[0]}");
         var baseline = Reachable();
-        var rules = RuleSetLoader.Load(rulePaths, defaultRules, new SigmaLoadOptions());
+        var rules = arguments.Load();
         var parsed = Reachable();
         Print("parsed rules", rules.Rules.Count, parsed - baseline);
 
