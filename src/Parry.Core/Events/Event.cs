@@ -102,8 +102,7 @@ public sealed class Event
         ref readonly var node = ref _nodes[index];
         if (node.TextLength == 0)
             return default;
-        // Uninitialised: a range is only read after it was folded into (its bit in _foldedNodes is set).
-        var folded = _folded ??= GC.AllocateUninitializedArray<char>(_text.Length);
+        var folded = _folded ??= new char[_text.Length];
         var done = _foldedNodes ??= new ulong[(_nodes.Length + 63) >> 6];
         var bit = 1UL << (index & 63);
         if ((done[index >> 6] & bit) == 0)

@@ -122,12 +122,8 @@ public sealed class EventBuilder(EventLimits? limits = null)
         if (!_rootWritten)
             throw new InvalidOperationException("Build before any value was written.");
 
-        // Uninitialised: every element is overwritten by the copy, so zeroing first (what ToArray's allocation
-        // does) is wasted work on the one allocation every decoded record makes.
-        var nodes = GC.AllocateUninitializedArray<EventNode>(_nodeCount);
-        _nodes.AsSpan(0, _nodeCount).CopyTo(nodes);
-        var text = GC.AllocateUninitializedArray<char>(_textLength);
-        _text.AsSpan(0, _textLength).CopyTo(text);
+        var nodes = _nodes.AsSpan(0, _nodeCount).ToArray();
+        var text = _text.AsSpan(0, _textLength).ToArray();
         var (keys, keyNodes) = _keyer.Key(fields, nodes, text);
         return new Event(nodes, keys, keyNodes, text, origin, sourceKind, timestamp);
     }
