@@ -95,17 +95,20 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
 
     public LogSourceMap Map => _map;
 
-    // How many entries hold each (field, folded value) condition: a value many entries test (the Sysmon channel,
-    // tested by ~30 entries) makes a poor dispatch key, since every event with it checks them all.
-    private static Dictionary<(int Field, string Value), int> EntriesSharing(Condition[][] conditions)
+    // How many entries test each field for each folded value: a value many entries test (the Sysmon channel,
+    // tested by ~30 entries) makes a poor dispatch key, since every event with it checks them all. (Keyed by field,
+    // then value: dictionaries of reference-typed keys are precompiled, a tuple-keyed one is jitted at start-up.)
+    private static Dictionary<int, Dictionary<string, int>> EntriesSharing(Condition[][] conditions)
     {
-        var sharing = new Dictionary<(int, string), int>();
+        var sharing = new Dictionary<int, Dictionary<string, int>>();
         foreach (var entry in conditions)
         {
             foreach (var condition in entry)
             {
+                if (!sharing.TryGetValue(condition.Field, out var byValue))
+                    sharing[condition.Field] = byValue = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var value in condition.FoldedValues.Distinct())
-                    sharing[(condition.Field, value)] = sharing.GetValueOrDefault((condition.Field, value)) + 1;
+                    byValue[value] = byValue.GetValueOrDefault(value) + 1;
             }
         }
         return sharing;
@@ -115,21 +118,25 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     // kind first among equals. Any of an entry's conditions would do — an entry holds only where all of them hold,
     // so an event it holds for always reaches it through any one — the choice changes how many are checked, never
     // which hold.
-    private static Condition? DispatchKey(Condition[] conditions, Dictionary<(int Field, string Value), int> sharing)
+    private static Condition? DispatchKey(Condition[] conditions, Dictionary<int, Dictionary<string, int>> sharing)
     {
         Condition? best = null;
         var bestCost = int.MaxValue;
-        foreach (var condition in conditions.OrderBy(c => c.Field == KindField ? 0 : 1))
+        foreach (var kindFirst in (ReadOnlySpan<bool>)[true, false])
         {
-            if (condition.FoldedValues.Length == 0)
-                continue;
-            var cost = 0;
-            foreach (var value in condition.FoldedValues.Distinct())
-                cost += sharing[(condition.Field, value)];
-            if (cost < bestCost)
+            foreach (var condition in conditions)
             {
-                best = condition;
-                bestCost = cost;
+                if ((condition.Field == KindField) != kindFirst || condition.FoldedValues.Length == 0)
+                    continue;
+                var byValue = sharing[condition.Field];
+                var cost = 0;
+                foreach (var value in condition.FoldedValues.Distinct())
+                    cost += byValue[value];
+                if (cost < bestCost)
+                {
+                    best = condition;
+                    bestCost = cost;
+                }
             }
         }
         return best;
