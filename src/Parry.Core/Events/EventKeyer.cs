@@ -40,7 +40,9 @@ internal sealed class EventKeyer
     private readonly List<int> _keys = [];
     private readonly List<int> _keyNodes = [];
 
-    private const int CachedShapes = 16;
+    // A big EVTX file interleaves dozens of providers and templates: 16 shapes thrashed (re-keying a record costs a
+    // walk with a hash lookup per node and two arrays), while a scan of 64 fingerprints is a few dozen compares.
+    private const int CachedShapes = 64;
     private readonly RecordShape?[] _shapes = new RecordShape?[CachedShapes];
     private long _uses;
 

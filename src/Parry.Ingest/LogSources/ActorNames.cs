@@ -12,7 +12,7 @@ public static class ActorNames
     {
         ActorKind.User => User(value),
         ActorKind.Ip => Ip(value),
-        ActorKind.Host => value.ToString().ToLowerInvariant(),
+        ActorKind.Host => Lower(value),
         _ => value.ToString(),
     };
 
@@ -25,7 +25,16 @@ public static class ActorNames
         var at = value.IndexOf('@');
         if (at > 0)
             value = value[..at];
-        return value.ToString().ToLowerInvariant();
+        return Lower(value);
+    }
+
+    // Lower-cased straight into the one string made (ToString then ToLowerInvariant made two for any name with a
+    // capital, as most Windows account and host names have); the same invariant mapping.
+    private static string Lower(ReadOnlySpan<char> value)
+    {
+        Span<char> lower = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        value.ToLowerInvariant(lower);
+        return new string(lower);
     }
 
     /// <summary>Whether <paramref name="value"/> is an IPv4 address written as <see cref="Ip"/> would write it: four

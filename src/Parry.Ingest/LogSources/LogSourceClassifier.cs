@@ -5,7 +5,7 @@ namespace Parry.Ingest.LogSources;
 
 /// <summary>
 /// Decides which mapping entries hold for an event, fast: entries are indexed by one equality condition each
-/// (<c>_kind</c> first, then their first condition with values), so an event costs a few dictionary probes plus a
+/// (the one whose values the fewest entries share), so an event costs a few dictionary probes plus a
 /// check of the few candidates. Each distinct set of entries is made once into a caller-defined selection (the rules
 /// to run, say) and cached, so events of the same shape share it.
 /// </summary>
@@ -62,10 +62,11 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
                 c.IsKind ? KindField : fields.Intern(c.Field),
                 [.. c.Values.Select(v => v.ToLowerInvariant())]))];
             _actorFields[i] = [.. entry.Actors.Select(a => (a.Kind, fields.Intern(a.Field)))];
-
-            var key = _conditions[i].Where(c => c.FoldedValues.Length > 0)
-                .OrderBy(c => c.Field == KindField ? 0 : 1).Cast<Condition?>().FirstOrDefault();
-            if (key is not { } k)
+        }
+        var sharing = EntriesSharing(_conditions);
+        for (var i = 0; i < count; i++)
+        {
+            if (DispatchKey(_conditions[i], sharing) is not { } k)
             {
                 undispatched.Add(i);
                 continue;
@@ -93,6 +94,53 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     }
 
     public LogSourceMap Map => _map;
+
+    // How many entries test each field for each folded value: a value many entries test (the Sysmon channel,
+    // tested by ~30 entries) makes a poor dispatch key, since every event with it checks them all. (Keyed by field,
+    // then value: dictionaries of reference-typed keys are precompiled, a tuple-keyed one is jitted at start-up.)
+    private static Dictionary<int, Dictionary<string, int>> EntriesSharing(Condition[][] conditions)
+    {
+        var sharing = new Dictionary<int, Dictionary<string, int>>();
+        foreach (var entry in conditions)
+        {
+            foreach (var condition in entry)
+            {
+                if (!sharing.TryGetValue(condition.Field, out var byValue))
+                    sharing[condition.Field] = byValue = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var value in condition.FoldedValues.Distinct())
+                    byValue[value] = byValue.GetValueOrDefault(value) + 1;
+            }
+        }
+        return sharing;
+    }
+
+    // The condition an entry is dispatched on: the one with values whose values the fewest entries share, the event
+    // kind first among equals. Any of an entry's conditions would do — an entry holds only where all of them hold,
+    // so an event it holds for always reaches it through any one — the choice changes how many are checked, never
+    // which hold.
+    private static Condition? DispatchKey(Condition[] conditions, Dictionary<int, Dictionary<string, int>> sharing)
+    {
+        Condition? best = null;
+        var bestCost = int.MaxValue;
+        foreach (var kindFirst in (ReadOnlySpan<bool>)[true, false])
+        {
+            foreach (var condition in conditions)
+            {
+                if ((condition.Field == KindField) != kindFirst || condition.FoldedValues.Length == 0)
+                    continue;
+                var byValue = sharing[condition.Field];
+                var cost = 0;
+                foreach (var value in condition.FoldedValues.Distinct())
+                    cost += byValue[value];
+                if (cost < bestCost)
+                {
+                    best = condition;
+                    bestCost = cost;
+                }
+            }
+        }
+        return best;
+    }
 
     /// <summary>The selection for the entries that hold for <paramref name="e"/>.</summary>
     public TSelection Classify(Event e)

@@ -20,6 +20,36 @@ public class LogSourceClassifierTests
 
     private static string[] Names(EntrySet set) => [.. set.Entries.Select(e => e.Name)];
 
+    [Theory]
+    [InlineData("Microsoft-Windows-Sysmon/Operational")]
+    [InlineData("Security")]
+    [InlineData("System")]
+    [InlineData("Microsoft-Windows-PowerShell/Operational")]
+    public void Every_entry_whose_conditions_an_event_meets_holds_and_no_other(string channel)
+    {
+        // The classifier checks only the entries dispatched on one of the event's values; whichever condition an
+        // entry is dispatched on, the entries that hold must be exactly those a check of every entry finds.
+        var map = LogSourceMap.Load();
+        var (classifier, fields) = Build(map);
+        for (var eventId = 0; eventId <= 30; eventId++)
+        {
+            foreach (var id in (int[])[eventId, 4600 + eventId, 4688, 7045, 4104])
+            {
+                var e = JsonEvents.FromJson(WindowsEvent(channel, id, "\"Image\":\"C:\\\\x.exe\""), fields);
+                var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["Channel"] = channel, ["EventID"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Provider_Name"] = "P", ["Computer"] = "ws1.example.test", ["Image"] = "C:\\x.exe",
+                };
+                var expected = map.Entries.Where(entry => entry.When.All(c => c.IsKind
+                        ? c.Values.Contains(e.SourceKind, StringComparer.OrdinalIgnoreCase)
+                        : seen.TryGetValue(c.Field, out var value) && (c.AnyValue || c.Values.Contains(value, StringComparer.OrdinalIgnoreCase))))
+                    .Select(entry => entry.Name);
+                Names(classifier.Classify(e)).ShouldBe(expected, ignoreOrder: true, $"{channel} {id}");
+            }
+        }
+    }
+
     [Fact]
     public void The_shipped_mapping_loads()
     {

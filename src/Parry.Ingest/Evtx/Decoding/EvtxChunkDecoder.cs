@@ -23,6 +23,8 @@ internal sealed class EvtxChunkDecoder
     private readonly EventBuilder _builder;
     private readonly EvtxEventWriter _writer;
 
+    private const int MaxPresizedEvents = 512;
+
     public EvtxChunkDecoder(string path, DecodeContext context)
     {
         _path = path;
@@ -93,6 +95,10 @@ internal sealed class EvtxChunkDecoder
         }
 
         _reader.BeginChunk(chunk.Buffer, EvtxChunkHeader.ChunkSize);
+        // The header's record ids say how many events to expect: the list is sized once instead of growing by
+        // doubling (bounded, since a damaged header may claim anything; a 64 KB chunk rarely holds more).
+        if (header.LastRecordId >= header.FirstRecordId && header.LastRecordId - header.FirstRecordId < MaxPresizedEvents)
+            result.Events.Capacity = (int)(header.LastRecordId - header.FirstRecordId) + 1;
         DecodeRecords(span, header, recordsEnd, chunk.Index, result);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Parry.Core.Events;
 using Parry.Sigma.Matching.ValueTests;
 using Parry.Sigma.Values;
+using Parry.TestSupport;
 
 namespace Parry.Sigma.Tests.Matching.ValueTests;
 
@@ -31,5 +33,59 @@ public class RegexTestTests
         backreference.Regex.Options.HasFlag(RegexOptions.NonBacktracking).ShouldBeFalse();
         backreference.Regex.MatchTimeout.ShouldBe(TimeSpan.FromSeconds(1));
         backreference.Regex.IsMatch("xxababyy").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_value_without_the_literal_every_match_needs_is_refused_without_building_the_expression()
+    {
+        var test = new RegexTest(new SigmaRegex(@"\\Windows\\System32\\[a-zA-Z0-9]{8}\.tmp$", RegexOptions.None), TimeSpan.FromSeconds(1));
+        var (table, field) = OneField();
+
+        test.Test(ValueOf(@"C:\Users\me\notes.txt", table, field)).ShouldBeFalse();
+        test.IsBuilt.ShouldBeFalse();
+
+        test.Test(ValueOf(@"C:\Windows\System32\aB3dE6gH.tmp", table, field)).ShouldBeTrue();
+        test.IsBuilt.ShouldBeTrue();
+        test.Test(ValueOf(@"C:\WINDOWS\System32\aB3dE6gH.tmp", table, field)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(@"\\Windows\\System32\\[a-zA-Z0-9]{8}\.tmp$", RegexOptions.None)]
+    [InlineData(@"(?i)\\Windows\\System32\\", RegexOptions.None)]
+    [InlineData(@"\\windows\\system32\\", RegexOptions.IgnoreCase)]
+    [InlineData(@"ab+c?d{0,2}e{2}f", RegexOptions.None)]
+    [InlineData(@"(abc|xyz)kelvin", RegexOptions.IgnoreCase)]
+    [InlineData(@"abc|xyz", RegexOptions.None)]
+    [InlineData(@"[k]elvin\.exe", RegexOptions.IgnoreCase)]
+    [InlineData(@"\s-[FTd]\s", RegexOptions.None)]
+    [InlineData(@"://[0-9]{1,3}\.[0-9]{1,3}", RegexOptions.None)]
+    [InlineData(@"a{,3}bc", RegexOptions.None)]
+    public void The_literal_check_never_changes_whether_a_value_matches(string pattern, RegexOptions options)
+    {
+        var test = new RegexTest(new SigmaRegex(pattern, options), TimeSpan.FromSeconds(1));
+        var reference = new Regex(pattern, options | RegexOptions.CultureInvariant);
+        var (table, field) = OneField();
+        string[] values =
+        [
+            @"C:\Windows\System32\aB3dE6gH.tmp", @"c:\windows\system32\ab3de6gh.tmp", @"C:\WINDOWS\SYSTEM32\X",
+            "abbbcdde" + "ef", "abde" + "ef", "acdeef", "XYZKELVIN", "xyz\u212Aelvin", "\u212Aelvin.exe", "Kelvin.exe",
+            "cmd -F x", "cmd -f x", "http://10.1.2.3", "a{,3}bc", "aaabc", "abc", "", "xyz",
+        ];
+        foreach (var value in values)
+            test.Test(ValueOf(value, table, field)).ShouldBe(reference.IsMatch(value), $"/{pattern}/ on '{value}'");
+    }
+
+    private static (FieldTable Table, int Field) OneField()
+    {
+        var fields = new FieldTableBuilder();
+        var field = fields.Intern("v");
+        return (fields.Build(), field);
+    }
+
+    private static EventValue ValueOf(string text, FieldTable table, int field)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["v"] = text });
+        JsonEvents.FromJson(json, table).TryGetValue(field, out var value).ShouldBeTrue();
+        return value;
     }
 }
