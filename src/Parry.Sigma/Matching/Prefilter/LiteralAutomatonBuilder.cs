@@ -33,11 +33,17 @@ internal sealed class LiteralAutomatonBuilder
         var count = children.Count;
 
         // Breadth-first numbering, so shallow states come first and a failure target precedes its state.
+        // (Children sorted through one reused buffer, not LINQ's OrderBy: building the automata of the SigmaHQ
+        // rule groups met by an EVTX hunt spent a third of its time in OrderBy's iterators and copies.)
+        var sorted = new List<KeyValuePair<char, int>>();
         var order = new List<int>(count) { 0 };
         var depth = new int[count];
+        var dense = 0;
         for (var head = 0; head < order.Count; head++)
         {
-            foreach (var (_, child) in children[order[head]].OrderBy(p => p.Key))
+            if (depth[order[head]] <= DenseDepth)
+                dense++;
+            foreach (var (_, child) in SortedChildren(children[order[head]], sorted))
             {
                 depth[child] = depth[order[head]] + 1;
                 order.Add(child);
@@ -46,7 +52,6 @@ internal sealed class LiteralAutomatonBuilder
         var number = new int[count];
         for (var i = 0; i < count; i++)
             number[order[i]] = i;
-        var dense = order.Count(s => depth[s] <= DenseDepth);
 
         // Failure links (in new numbering) and the complete rows of the dense states.
         var fail = new int[count];
@@ -87,7 +92,7 @@ internal sealed class LiteralAutomatonBuilder
         for (var state = dense; state < count; state++)
         {
             childStart[state - dense] = childChars.Count;
-            foreach (var (c, child) in children[order[state]].OrderBy(p => p.Key))
+            foreach (var (c, child) in SortedChildren(children[order[state]], sorted))
             {
                 childChars.Add(c);
                 childTargets.Add(number[child]);
@@ -95,11 +100,18 @@ internal sealed class LiteralAutomatonBuilder
         }
         childStart[count - dense] = childChars.Count;
 
-        // Hits, merged along failure links in breadth-first order.
+        // Hits, merged along failure links in breadth-first order. A state without hits of its own shares its failure
+        // target's list (read only from here on), so most states allocate nothing.
         var merged = new List<LiteralHit>[count];
         for (var state = 0; state < count; state++)
         {
-            var list = new List<LiteralHit>(own[order[state]]);
+            var ownHits = own[order[state]];
+            if (state != 0 && ownHits.Count == 0)
+            {
+                merged[state] = merged[fail[state]];
+                continue;
+            }
+            var list = new List<LiteralHit>(ownHits);
             if (state != 0)
             {
                 foreach (var inherited in merged[fail[state]])
@@ -113,5 +125,15 @@ internal sealed class LiteralAutomatonBuilder
         var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits, guard);
+    }
+
+    /// <summary>A state's children in character order, in <paramref name="buffer"/> (overwritten).</summary>
+    private static List<KeyValuePair<char, int>> SortedChildren(Dictionary<char, int> children, List<KeyValuePair<char, int>> buffer)
+    {
+        buffer.Clear();
+        buffer.AddRange(children);
+        if (buffer.Count > 1)
+            buffer.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return buffer;
     }
 }
