@@ -54,19 +54,22 @@ internal sealed class CorrelationResolver
 
     public bool IsResolved(int draft) => _state[draft] == State.Resolved;
 
-    /// <summary>Whether any surviving correlation refers to rule <paramref name="rule"/>, and whether any that does
-    /// asks to generate it.</summary>
-    public (bool Referenced, bool Generated) RuleUse(int rule)
+    /// <summary>Per rule (by index): whether any surviving correlation refers to it, and whether any that does asks
+    /// to generate it. One pass over the correlations' targets (asked rule by rule, it was rules × correlations).</summary>
+    public (bool Referenced, bool Generated)[] RuleUses()
     {
-        bool referenced = false, generated = false;
+        var uses = new (bool Referenced, bool Generated)[_session.Rules.Count];
         for (var i = 0; i < _drafts.Count; i++)
         {
-            if (!IsResolved(i) || !_targets[i].Any(t => t.Rule == rule))
+            if (!IsResolved(i))
                 continue;
-            referenced = true;
-            generated |= _drafts[i].Generate;
+            foreach (var target in _targets[i])
+            {
+                if (target.Rule >= 0)
+                    uses[target.Rule] = (true, uses[target.Rule].Generated | _drafts[i].Generate);
+            }
         }
-        return (referenced, generated);
+        return uses;
     }
 
     /// <summary>Builds the surviving correlations over the final rules, in draft order.</summary>

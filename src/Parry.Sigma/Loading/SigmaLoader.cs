@@ -71,9 +71,10 @@ public static class SigmaLoader
         var resolver = new CorrelationResolver(session);
         resolver.Resolve();
         var rules = new List<SigmaRule>(session.Rules.Count);
+        var uses = resolver.RuleUses();
         for (var i = 0; i < session.Rules.Count; i++)
         {
-            var (referenced, generated) = resolver.RuleUse(i);
+            var (referenced, generated) = uses[i];
             rules.Add(referenced && !generated ? session.Rules[i].WithGenerates(false) : session.Rules[i]);
         }
         var warnings = new List<LoadWarning>();

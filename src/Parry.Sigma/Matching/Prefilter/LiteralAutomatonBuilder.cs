@@ -131,7 +131,8 @@ internal sealed class LiteralAutomatonBuilder
     private static List<KeyValuePair<char, int>> SortedChildren(Dictionary<char, int> children, List<KeyValuePair<char, int>> buffer)
     {
         buffer.Clear();
-        buffer.AddRange(children);
+        foreach (var child in children)
+            buffer.Add(child);
         if (buffer.Count > 1)
             buffer.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         return buffer;
