@@ -2,6 +2,7 @@ using Parry.Core.Events;
 using Parry.Detection.Behaviour;
 using Parry.Ingest.LogSources;
 using Parry.Sigma.Matching;
+using Parry.Sigma.Matching.Prefilter;
 using Parry.Sigma.Rules;
 
 namespace Parry.Detection.Matching;
@@ -28,11 +29,11 @@ public sealed class SigmaEventMatcher : IEventMatcher
     private sealed record RuleSelection(EntrySet Entries, EntryGroup[] Groups, ActivityExtractor Activity);
 
     /// <summary>The rules one entry serves, grouped on first use.</summary>
-    private sealed class EntryGroup(IReadOnlyList<CompiledRule> rules)
+    private sealed class EntryGroup(IReadOnlyList<CompiledRule> rules, LiteralIndexCache shared)
     {
         private CompiledRuleGroup? _group;
 
-        public CompiledRuleGroup Group => LazyInitializer.EnsureInitialized(ref _group, () => CompiledRuleGroup.Create(rules));
+        public CompiledRuleGroup Group => LazyInitializer.EnsureInitialized(ref _group, () => CompiledRuleGroup.Create(rules, shared));
     }
 
     public SigmaEventMatcher(IReadOnlyList<SigmaRule> rules, LogSourceMap map, FieldTableBuilder? fields = null)
@@ -63,7 +64,10 @@ public sealed class SigmaEventMatcher : IEventMatcher
             }
         }
         UnmappedRules = unmapped;
-        _groups = [.. servedByEntry.Select(served => served.Count == 0 ? null : new EntryGroup(served))];
+        // Entries that serve the same rules under another field mapping (Sysmon and Security process creation) build
+        // equal literal indexes for their fields: one copy serves both.
+        var literalIndexes = new LiteralIndexCache();
+        _groups = [.. servedByEntry.Select(served => served.Count == 0 ? null : new EntryGroup(served, literalIndexes))];
         _specificity = [.. map.Entries.Select(e => e.LogSource.Specificity)];
         _activity = ActivityExtractor.Prepare(map, builder);
         _classifier = new LogSourceClassifier<RuleSelection>(map, builder, CreateSelection);

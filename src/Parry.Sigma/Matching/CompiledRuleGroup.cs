@@ -40,7 +40,11 @@ public sealed class CompiledRuleGroup
 
     /// <summary>Groups rules compiled with the same <see cref="FieldTableBuilder"/>.</summary>
     /// <exception cref="ArgumentException">The rules were compiled against different field tables.</exception>
-    public static CompiledRuleGroup Create(IEnumerable<CompiledRule> rules)
+    public static CompiledRuleGroup Create(IEnumerable<CompiledRule> rules) => Create(rules, null);
+
+    /// <summary>As <see cref="Create(IEnumerable{CompiledRule})"/>; field indexes whose literals and rule slots equal
+    /// ones in <paramref name="shared"/> (built by another group) are taken from it instead of built again.</summary>
+    public static CompiledRuleGroup Create(IEnumerable<CompiledRule> rules, LiteralIndexCache? shared)
     {
         var list = rules.ToArray();
         if (list.Length > 0 && list.Any(r => !ReferenceEquals(r.Fields, list[0].Fields)))
@@ -88,9 +92,9 @@ public sealed class CompiledRuleGroup
         foreach (var (field, builder) in builders)
         {
             if (field == RequiredLiteral.AnyField)
-                anyValue = builder.Build();
+                anyValue = builder.Build(shared);
             else
-                fields.Add((field, builder.Build()));
+                fields.Add((field, builder.Build(shared)));
         }
         return new CompiledRuleGroup(list, [.. fields], anyValue, always, single, alwaysCount);
     }

@@ -30,6 +30,24 @@ internal sealed class CharClasses
         Count = count;
     }
 
+    private CharClasses(ushort[] ascii, FrozenDictionary<char, ushort> other, int count)
+    {
+        _ascii = ascii;
+        _other = other;
+        Count = count;
+    }
+
+    /// <summary>These classes merged: each class goes to <paramref name="merged"/>[class] (class 0 to 0), out of
+    /// <paramref name="count"/> classes.</summary>
+    public CharClasses Merge(int[] merged, int count)
+    {
+        var ascii = new ushort[128];
+        for (var c = 0; c < 128; c++)
+            ascii[c] = (ushort)merged[_ascii[c]];
+        var other = _other.Where(p => merged[p.Value] != 0).ToFrozenDictionary(p => p.Key, p => (ushort)merged[p.Value]);
+        return new CharClasses(ascii, other, count);
+    }
+
     /// <summary>Number of classes, class 0 included.</summary>
     public int Count { get; }
 
@@ -37,6 +55,10 @@ internal sealed class CharClasses
     // the rare other characters go through a call so the common path stays small enough to inline.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Of(char c) => c < 128 ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ascii), c) : OfOther(c);
+
+    /// <summary>As <see cref="Of"/> for a character known to be ASCII (below 128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int OfAscii(char c) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ascii), c);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int OfOther(char c) => _other.TryGetValue(c, out var cls) ? cls : 0;

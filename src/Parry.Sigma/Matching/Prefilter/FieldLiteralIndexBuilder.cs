@@ -2,7 +2,8 @@ using System.Collections.Frozen;
 
 namespace Parry.Sigma.Matching.Prefilter;
 
-/// <summary>Sorts one field's literals by anchor and builds its <see cref="FieldLiteralIndex"/>.</summary>
+/// <summary>Collects one field's literals, then sorts them by anchor and builds its <see cref="FieldLiteralIndex"/>
+/// (or takes the one a <see cref="LiteralIndexCache"/> already holds for the same literals).</summary>
 internal sealed class FieldLiteralIndexBuilder
 {
     /// <summary>
@@ -13,49 +14,58 @@ internal sealed class FieldLiteralIndexBuilder
     /// </summary>
     public const int MaxIndexedLength = 16;
 
-    private readonly Dictionary<string, List<LiteralHit>> _exact = new(StringComparer.Ordinal);
-    private readonly LiteralTrieBuilder _prefixes = new();
-    private readonly LiteralTrieBuilder _suffixes = new();
-    private readonly LiteralAutomatonBuilder _anywhere = new();
-    private bool _hasPrefix, _hasSuffix, _hasAnywhere;
-    private int _shortestAnywhere = int.MaxValue;
+    // Only recorded: the tries and automaton are built in Build, and not at all when a cache already has them.
+    private readonly List<(LiteralAnchor Anchor, string Folded, LiteralHit Hit)> _added = [];
 
-    public void Add(RequiredLiteral literal, LiteralHit hit)
-    {
-        switch (literal.Anchor)
-        {
-            case LiteralAnchor.Exact:
-                if (!_exact.TryGetValue(literal.Folded, out var list))
-                    _exact[literal.Folded] = list = [];
-                if (!list.Contains(hit))
-                    list.Add(hit);
-                break;
-            case LiteralAnchor.Start:
-                _prefixes.Add(literal.Folded, hit);
-                _hasPrefix = true;
-                break;
-            case LiteralAnchor.End:
-                var reversed = literal.Folded.ToCharArray();
-                Array.Reverse(reversed);
-                _suffixes.Add(new string(reversed), hit);
-                _hasSuffix = true;
-                break;
-            default:
-                var tail = Tail(literal.Folded);
-                _anywhere.Add(tail, hit);
-                _hasAnywhere = true;
-                _shortestAnywhere = Math.Min(_shortestAnywhere, tail.Length);
-                break;
-        }
-    }
+    public void Add(RequiredLiteral literal, LiteralHit hit) => _added.Add((literal.Anchor, literal.Folded, hit));
 
     // The end of a literal: in logs the starts of literals repeat more than their ends (imphash=…, c:\windows\…).
     private static string Tail(string literal) => literal.Length <= MaxIndexedLength ? literal : literal[^MaxIndexedLength..];
 
-    public FieldLiteralIndex Build() => new(
-        _exact.Count == 0 ? null : _exact.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-        _hasPrefix ? _prefixes.Build() : null,
-        _hasSuffix ? _suffixes.Build() : null,
-        _hasAnywhere ? _anywhere.Build() : null,
-        _shortestAnywhere);
+    public FieldLiteralIndex Build(LiteralIndexCache? cache = null) =>
+        cache is null ? BuildNew() : cache.GetOrBuild(new LiteralIndexContent([.. _added]), BuildNew);
+
+    private FieldLiteralIndex BuildNew()
+    {
+        var exact = new Dictionary<string, List<LiteralHit>>(StringComparer.Ordinal);
+        var prefixes = new LiteralTrieBuilder();
+        var suffixes = new LiteralTrieBuilder();
+        var anywhere = new LiteralAutomatonBuilder();
+        bool hasPrefix = false, hasSuffix = false, hasAnywhere = false;
+        var shortestAnywhere = int.MaxValue;
+        foreach (var (anchor, folded, hit) in _added)
+        {
+            switch (anchor)
+            {
+                case LiteralAnchor.Exact:
+                    if (!exact.TryGetValue(folded, out var list))
+                        exact[folded] = list = [];
+                    if (!list.Contains(hit))
+                        list.Add(hit);
+                    break;
+                case LiteralAnchor.Start:
+                    prefixes.Add(folded, hit);
+                    hasPrefix = true;
+                    break;
+                case LiteralAnchor.End:
+                    var reversed = folded.ToCharArray();
+                    Array.Reverse(reversed);
+                    suffixes.Add(new string(reversed), hit);
+                    hasSuffix = true;
+                    break;
+                default:
+                    var tail = Tail(folded);
+                    anywhere.Add(tail, hit);
+                    hasAnywhere = true;
+                    shortestAnywhere = Math.Min(shortestAnywhere, tail.Length);
+                    break;
+            }
+        }
+        return new(
+            exact.Count == 0 ? null : exact.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            hasPrefix ? prefixes.Build() : null,
+            hasSuffix ? suffixes.Build() : null,
+            hasAnywhere ? anywhere.Build() : null,
+            shortestAnywhere);
+    }
 }

@@ -6,10 +6,12 @@ namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>
 /// An Aho–Corasick automaton over folded literals that may occur anywhere in a value. States near the root, where
-/// a scan spends nearly all its steps, have dense transition rows over a compact alphabet (complete DFA rows:
+/// a scan spends nearly all its steps, have dense transition rows over a compact ASCII alphabet (complete DFA rows:
 /// one load per step). Deeper states, each reached only while a literal's prefix keeps matching, keep sorted child
-/// lists and a failure link, so thousands of literals cost kilobytes of hot table instead of megabytes. One pass
-/// over a value finds every literal in it and marks its rules. Immutable.
+/// lists and a failure link, so thousands of literals cost kilobytes of hot table instead of megabytes. Non-ASCII
+/// characters, rare in the values, take the child lists from every state: as row columns, the look-alike
+/// characters of the command-line obfuscation rules made process_creation's rows 1,335 classes wide (13.6 MB).
+/// One pass over a value finds every literal in it and marks its rules. Immutable.
 /// </summary>
 /// <remarks>
 /// Transition targets (dense rows and child lists) are stored complemented (<c>~state</c>, negative) when the
@@ -25,13 +27,14 @@ internal sealed class LiteralAutomaton
     private readonly int _width;
     private readonly int _dense;          // states [0, _dense) have rows in _next
     private readonly int[] _next;         // _dense × _width targets, complemented when the target has hits
-    private readonly int[] _childStart;   // per deep state (index - _dense), into _childChars/_childTargets
+    private readonly int[] _childStart;   // per state, into _childChars/_childTargets: dense states' non-ASCII children only
     private readonly char[] _childChars;
     private readonly int[] _childTargets; // complemented when the target has hits
     private readonly int[] _fail;
     private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
     private readonly LiteralHit[] _hits;
     private readonly SearchValues<string>? _guard;
+    private readonly int _root;           // the root as a target, complemented if it has hits
 
     internal LiteralAutomaton(
         CharClasses classes, int dense, int[] next, int[] childStart, char[] childChars, int[] childTargets,
@@ -48,11 +51,15 @@ internal sealed class LiteralAutomaton
         _childTargets = Flag(childTargets);
         _fail = fail;
         _hits = hits;
+        _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
 
     public int States => _hitStart.Length - 1;
 
     public int DenseStates => _dense;
+
+    /// <summary>Character classes of a dense row (the row width).</summary>
+    public int Classes => _width;
 
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
@@ -71,9 +78,9 @@ internal sealed class LiteralAutomaton
         var state = 0;
         foreach (var c in text)
         {
-            var target = state < dense
-                ? Unsafe.Add(ref next, state * width + _classes.Of(c))
-                : DeepStep(state, c);
+            var target = state < dense && c < 128
+                ? Unsafe.Add(ref next, state * width + _classes.OfAscii(c))
+                : SparseStep(state, c);
             if (target >= 0)
             {
                 state = target;
@@ -96,22 +103,25 @@ internal sealed class LiteralAutomaton
         return flagged;
     }
 
-    // A step from a deep state: its child list, else its failure link, until a dense state answers.
+    // A step from a deep state, or on a non-ASCII character: the state's child list, else its failure link, until a
+    // dense row (for ASCII) or the root answers.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int DeepStep(int state, char c)
+    private int SparseStep(int state, char c)
     {
-        while (state >= _dense)
+        while (true)
         {
-            var deep = state - _dense;
-            var from = _childStart[deep];
-            var to = _childStart[deep + 1];
-            for (var i = from; i < to; i++)
-            {
-                if (_childChars[i] == c)
-                    return _childTargets[i];
-            }
+            if (state < _dense && c < 128)
+                return _next[state * _width + _classes.OfAscii(c)];
+            var from = _childStart[state];
+            var count = _childStart[state + 1] - from;
+            var found = count <= 8
+                ? _childChars.AsSpan(from, count).IndexOf(c)
+                : _childChars.AsSpan(from, count).BinarySearch(c);
+            if (found >= 0)
+                return _childTargets[from + found];
+            if (state == 0)
+                return _root;
             state = _fail[state];
         }
-        return _next[state * _width + _classes.Of(c)];
     }
 }

@@ -28,8 +28,10 @@ internal sealed class LiteralAutomatonBuilder
     public LiteralAutomaton Build()
     {
         var (children, own) = (_trie.Children, _trie.Hits);
-        var classes = new CharClasses(children.SelectMany(c => c.Keys));
+        // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
+        var classes = new CharClasses(children.SelectMany(c => c.Keys).Where(c => c < 128));
         var width = classes.Count;
+        int[] next;
         var count = children.Count;
 
         // Breadth-first numbering, so shallow states come first and a failure target precedes its state.
@@ -55,16 +57,18 @@ internal sealed class LiteralAutomatonBuilder
 
         // Failure links (in new numbering) and the complete rows of the dense states.
         var fail = new int[count];
-        var next = new int[dense * width];
+        next = new int[dense * width];
         int Goto(int state, char c)
         {
             // Full DFA transition from a state already numbered: follow failure links to a child or the root.
             while (true)
             {
-                if (state < dense)
+                if (state < dense && c < 128)
                     return next[state * width + classes.Of(c)];
                 if (children[order[state]].TryGetValue(c, out var child))
                     return number[child];
+                if (state == 0)
+                    return 0;
                 state = fail[state];
             }
         }
@@ -80,25 +84,29 @@ internal sealed class LiteralAutomatonBuilder
             {
                 var child = number[childOriginal];
                 fail[child] = state == 0 ? 0 : Goto(fail[state], c);
-                if (state < dense)
+                if (state < dense && c < 128)
                     next[state * width + classes.Of(c)] = child;
             }
         }
 
-        // Sorted child lists of the deep states.
-        var childStart = new int[count - dense + 1];
+        (classes, next) = MergeEqualColumns(classes, next, dense);
+
+        // Sorted child lists: every child of a deep state, the non-ASCII children of a dense one.
+        var childStart = new int[count + 1];
         var childChars = new List<char>();
         var childTargets = new List<int>();
-        for (var state = dense; state < count; state++)
+        for (var state = 0; state < count; state++)
         {
-            childStart[state - dense] = childChars.Count;
+            childStart[state] = childChars.Count;
             foreach (var (c, child) in SortedChildren(children[order[state]], sorted))
             {
+                if (state < dense && c < 128)
+                    continue;
                 childChars.Add(c);
                 childTargets.Add(number[child]);
             }
         }
-        childStart[count - dense] = childChars.Count;
+        childStart[count] = childChars.Count;
 
         // Hits, merged along failure links in breadth-first order. A state without hits of its own shares its failure
         // target's list (read only from here on), so most states allocate nothing.
@@ -136,5 +144,64 @@ internal sealed class LiteralAutomatonBuilder
         if (buffer.Count > 1)
             buffer.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         return buffer;
+    }
+
+    /// <summary>
+    /// ASCII characters whose transitions agree in every dense row share one class: only characters that start or
+    /// continue a literal within the dense depth tell the rows apart, so rows stay narrower than the literals'
+    /// alphabet.
+    /// </summary>
+    private static (CharClasses, int[]) MergeEqualColumns(CharClasses classes, int[] next, int dense)
+    {
+        var width = classes.Count;
+        var merged = new int[width];
+        var representatives = new List<int>();
+        var byColumn = new Dictionary<int, List<int>>();
+        for (var cls = 0; cls < width; cls++)
+        {
+            var hash = new HashCode();
+            for (var state = 0; state < dense; state++)
+                hash.Add(next[state * width + cls]);
+            var key = hash.ToHashCode();
+            if (!byColumn.TryGetValue(key, out var candidates))
+                byColumn[key] = candidates = [];
+            var found = -1;
+            foreach (var known in candidates)
+            {
+                if (SameColumn(next, width, dense, representatives[known], cls))
+                {
+                    found = known;
+                    break;
+                }
+            }
+            if (found < 0)
+            {
+                found = representatives.Count;
+                representatives.Add(cls);
+                candidates.Add(found);
+            }
+            // Class 0 (characters in no literal) comes first, so it stays 0 and its peers join it.
+            merged[cls] = found;
+        }
+        if (representatives.Count == width)
+            return (classes, next);
+        var narrow = representatives.Count;
+        var compact = new int[dense * narrow];
+        for (var state = 0; state < dense; state++)
+        {
+            for (var cls = 0; cls < narrow; cls++)
+                compact[state * narrow + cls] = next[state * width + representatives[cls]];
+        }
+        return (classes.Merge(merged, narrow), compact);
+    }
+
+    private static bool SameColumn(int[] next, int width, int dense, int a, int b)
+    {
+        for (var state = 0; state < dense; state++)
+        {
+            if (next[state * width + a] != next[state * width + b])
+                return false;
+        }
+        return true;
     }
 }
