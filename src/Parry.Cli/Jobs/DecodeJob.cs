@@ -1,9 +1,9 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Parry.Core.Events;
 using Parry.Detection.Hunting;
 using Parry.Ingest;
 using Parry.Ingest.Sources;
+using Parry.Output;
+using Parry.Output.Json;
 
 namespace Parry.Cli.Jobs;
 
@@ -11,8 +11,6 @@ namespace Parry.Cli.Jobs;
 /// and the run goes on.</summary>
 internal static class DecodeJob
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     public static int Run(IReadOnlyList<string> paths, string? outputFile, string? inputFormat, bool verifyChecksums, int threads)
     {
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
@@ -25,19 +23,14 @@ internal static class DecodeJob
 
         var errors = new ErrorCollector(0, e => Console.Error.WriteLine($"parry: {e}"));
         var context = new DecodeContext(FieldTable.Empty, errors) { VerifyChecksums = verifyChecksums, MaxDegreeOfParallelism = threads };
-        using var output = new BufferedStream(outputFile is null ? Console.OpenStandardOutput() : File.Create(outputFile), 1 << 16);
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        using var output = outputFile is null ? Console.OpenStandardOutput() : OutputFile.Create(outputFile);
+        using var lines = new JsonLinesWriter(output);
         foreach (var source in InputDiscovery.Discover(paths.Except(missing), errors))
         {
             foreach (var e in detector.Read(source, context, forced))
-            {
-                e.WriteJson(writer);
-                writer.Flush();
-                writer.Reset();
-                output.Write(NewLine);
-            }
+                lines.WriteLine(e, static (w, ev) => ev.WriteJson(w));
         }
-        output.Flush();
+        lines.Flush();
         return missing.Count > 0 ? CommandRunner.Failed : CommandRunner.Done;
     }
 }
