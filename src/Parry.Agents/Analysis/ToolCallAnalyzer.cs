@@ -247,7 +247,8 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
             text = text[..MaxStringChars];
             collector.Truncated = true;
         }
-        var evidence = name is null ? text : $"{name}: {text}";
+        // The evidence a finding quotes, made only on the paths that may report one (not for command lines, code,
+        // hosts or ports, which carry their own).
         switch (role)
         {
             case ArgumentRole.Shell:
@@ -257,17 +258,17 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
             {
                 var request = new HttpRequest();
                 request.Urls.Add(text);
-                RecogniseRequest(request, evidence, collector);
+                RecogniseRequest(request, EvidenceOf(name, text), collector);
                 break;
             }
             case ArgumentRole.Sql:
-                SqlInjectionRecogniser.Recognise(text, evidence, collector);
+                SqlInjectionRecogniser.Recognise(text, EvidenceOf(name, text), collector);
                 collector.Targets.ScanText(text);
                 break;
             case ArgumentRole.Path:
             {
                 var write = context.WritingTool && name is not ("source" or "src" or "from");
-                SensitivePathMatcher.Check(text, write, evidence, collector);
+                SensitivePathMatcher.Check(text, write, EvidenceOf(name, text), collector);
                 if (text.StartsWith(@"\\", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal))
                     collector.Targets.AddWord(text.Replace('\\', '/').TrimStart('/').Split('/')[0], hostExpected: true);
                 break;
@@ -287,17 +288,17 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
                     collector.Targets.AddPort(port);
                 break;
             case ArgumentRole.Body or ArgumentRole.Headers or ArgumentRole.Method:
-                Generic(text, evidence, collector);
+                Generic(text, name, collector);
                 break;
             default:
-                Generic(text, evidence, collector);
+                Generic(text, name, collector);
                 break;
         }
     }
 
     // An argument whose name says nothing: a command line if it starts with a known program, a URL, a path, or text
     // that may still carry targets or injection probes.
-    private void Generic(string text, string evidence, AnalysisCollector collector)
+    private void Generic(string text, string? name, AnalysisCollector collector)
     {
         var trimmed = text.TrimStart();
         var space = trimmed.IndexOfAny([' ', '\t', '\n', ';', '|', '&']);
@@ -311,17 +312,20 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
         {
             var request = new HttpRequest();
             request.Urls.Add(trimmed);
-            RecogniseRequest(request, evidence, collector);
+            RecogniseRequest(request, EvidenceOf(name, text), collector);
             return;
         }
         collector.Targets.ScanText(text);
         if (text.Length <= 8192)
         {
+            var evidence = EvidenceOf(name, text);
             if (space < 0 && (text.Contains('/') || text.Contains('\\')))
                 SensitivePathMatcher.Check(text, false, evidence, collector);
             SqlInjectionRecogniser.Recognise(text, evidence, collector);
         }
     }
+
+    private static string EvidenceOf(string? name, string text) => name is null ? text : $"{name}: {text}";
 
     // A request the tool itself makes (a fetch or browser tool), not a program on a command line.
     private static void RecogniseRequest(HttpRequest request, string evidence, AnalysisCollector collector)
