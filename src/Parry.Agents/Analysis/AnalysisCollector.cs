@@ -12,15 +12,15 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
     private const int MaxItems = 256;
     private const int MaxEvidenceChars = 240;
 
-    private readonly OrderedSet _findingIds = new();
+    private OrderedSet _findingIds = new();
     private readonly List<Finding> _findings = [];
-    private readonly OrderedSet _programs = new();
-    private readonly OrderedSet _tools = new();
-    private readonly OrderedSet _commandLines = new();
-    private readonly OrderedSet _httpMethods = new();
-    private readonly OrderedSet _sqlProbes = new();
-    private readonly OrderedSet _sensitivePaths = new();
-    private readonly OrderedSet _sensitiveKinds = new();
+    private OrderedSet _programs = new();
+    private OrderedSet _tools = new();
+    private OrderedSet _commandLines = new();
+    private OrderedSet _httpMethods = new();
+    private OrderedSet _sqlProbes = new();
+    private OrderedSet _sensitivePaths = new();
+    private OrderedSet _sensitiveKinds = new();
 
     public ToolCatalogue Catalogue { get; } = catalogue;
 
@@ -103,17 +103,18 @@ internal sealed class AnalysisCollector(ToolCatalogue catalogue)
     /// <summary>A list without repeats, in the order first added, at most <see cref="MaxItems"/> long.</summary>
     /// <remarks>A call yields a handful of programs, categories or techniques: a linear search over so few is cheaper
     /// than a hash set, and a set that stays empty (most of them, for most calls) allocates nothing. A hash set is
-    /// built only past <see cref="LinearLimit"/> items.</remarks>
-    private sealed class OrderedSet
+    /// built only past <see cref="LinearLimit"/> items. A struct held in place (the collector's fields are not
+    /// readonly, so Add mutates them): a dozen sets per call cost no object each, only their list when used.</remarks>
+    private struct OrderedSet
     {
         private const int LinearLimit = 8;
 
         private List<string>? _items;
         private HashSet<string>? _seen;
 
-        public int Count => _items?.Count ?? 0;
+        public readonly int Count => _items?.Count ?? 0;
 
-        public IReadOnlyList<string> Items => _items is null ? [] : [.. _items];
+        public readonly IReadOnlyList<string> Items => _items is null ? [] : [.. _items];
 
         /// <summary>False when the item was there already (or the set is full).</summary>
         public bool Add(string item)

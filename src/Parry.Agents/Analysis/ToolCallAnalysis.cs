@@ -56,15 +56,32 @@ public sealed class ToolCallAnalysis
     /// policy names them: <c>exploitation</c> (initial access: exploits, injection), <c>credential-access</c>,
     /// <c>lateral-movement</c>, <c>exfiltration</c>.
     /// </summary>
-    public IReadOnlyList<string> DecisionPoints =>
-    [
-        .. Findings.Where(f => f.Offensive).SelectMany(f => f.Attack).Select(a => a.Tactic switch
+    public IReadOnlyList<string> DecisionPoints
+    {
+        get
         {
-            "initial-access" => "exploitation",
-            "credential-access" or "lateral-movement" or "exfiltration" => a.Tactic,
-            _ => null,
-        }).OfType<string>().Distinct(),
-    ];
+            // A loop, not a LINQ chain: asked for every call judged, and most calls have no offensive finding.
+            List<string>? points = null;
+            foreach (var finding in Findings)
+            {
+                if (!finding.Offensive)
+                    continue;
+                foreach (var mapping in finding.Attack)
+                {
+                    var point = mapping.Tactic switch
+                    {
+                        "initial-access" => "exploitation",
+                        "credential-access" or "lateral-movement" or "exfiltration" => mapping.Tactic,
+                        _ => null,
+                    };
+                    if (point is null || (points is not null && points.Contains(point, StringComparer.Ordinal)))
+                        continue;
+                    (points ??= []).Add(point);
+                }
+            }
+            return points is null ? [] : [.. points];
+        }
+    }
 
     public IEnumerable<string> TargetClasses => Targets.Select(t => t.Class.Name()).Distinct();
 }

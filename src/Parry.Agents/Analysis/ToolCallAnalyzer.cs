@@ -17,6 +17,7 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
     private const int MaxStringChars = 1024 * 1024;
     private const int MaxWalkDepth = 32;
     private const int MaxExpansionRounds = 64;
+    private const int MaxCachedToolNames = 4096;
 
     private static readonly Lazy<ToolCallAnalyzer> Shared = new(() => new ToolCallAnalyzer(ToolCatalogue.Default));
 
@@ -25,13 +26,16 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
 
     public ToolCatalogue Catalogue { get; } = catalogue;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ToolNameFacts> _names = new(StringComparer.Ordinal);
+
     public ToolCallAnalysis Analyze(ToolCall call) => Analyze(call.Tool, call.Arguments);
 
     public ToolCallAnalysis Analyze(string tool, JsonElement arguments)
     {
         var collector = new AnalysisCollector(Catalogue);
-        var context = new CallContext(tool, ArgumentRoles.IsShellTool(tool), ArgumentRoles.IsWritingTool(tool), ArgumentRoles.DialectOf(tool));
-        RecogniseToolName(tool, collector);
+        var name = FactsOf(tool);
+        var context = new CallContext(tool, name.ShellTool, name.WritingTool, name.Dialect);
+        RecogniseToolName(name, collector);
         if (arguments.ValueKind != JsonValueKind.Undefined)
             Walk(arguments, null, 0, context, collector);
         Drain(collector);
@@ -49,21 +53,26 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
 
     private readonly record struct CallContext(string Tool, bool ShellTool, bool WritingTool, ShellDialect Dialect);
 
-    // MCP servers that wrap a tool name it (nmap_scan, hydra_attack, gobuster): the name is the program.
-    private void RecogniseToolName(string tool, AnalysisCollector collector)
+    // The facts of a tool's name, kept per name: a gateway sees a few names called many times. Bounded so that a
+    // client inventing names cannot grow it without end; past the bound each call works them out again.
+    private ToolNameFacts FactsOf(string tool)
     {
-        foreach (var word in ArgumentRoles.Words(tool))
+        if (_names.TryGetValue(tool, out var facts))
+            return facts;
+        facts = ToolNameFacts.Of(tool, Catalogue);
+        if (_names.Count < MaxCachedToolNames)
+            _names.TryAdd(tool, facts);
+        return facts;
+    }
+
+    // MCP servers that wrap a tool name it (nmap_scan, hydra_attack, gobuster): the name is the program.
+    private static void RecogniseToolName(ToolNameFacts name, AnalysisCollector collector)
+    {
+        foreach (var (recognition, word) in name.Programs)
         {
-            if (word.Length < 4)
-                continue;
-            foreach (var entry in Catalogue.EntriesFor(word))
-            {
-                if (entry.HasConditions || !entry.Recognition.Category.Offensive)
-                    continue;
-                collector.AddFinding(entry.Recognition, "tool " + tool);
-                collector.AddTool(word);
-                collector.AddProgram(word);
-            }
+            collector.AddFinding(recognition, name.Evidence);
+            collector.AddTool(word);
+            collector.AddProgram(word);
         }
     }
 
@@ -238,7 +247,8 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
             text = text[..MaxStringChars];
             collector.Truncated = true;
         }
-        var evidence = name is null ? text : $"{name}: {text}";
+        // The evidence a finding quotes, made only on the paths that may report one (not for command lines, code,
+        // hosts or ports, which carry their own).
         switch (role)
         {
             case ArgumentRole.Shell:
@@ -248,17 +258,17 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
             {
                 var request = new HttpRequest();
                 request.Urls.Add(text);
-                RecogniseRequest(request, evidence, collector);
+                RecogniseRequest(request, EvidenceOf(name, text), collector);
                 break;
             }
             case ArgumentRole.Sql:
-                SqlInjectionRecogniser.Recognise(text, evidence, collector);
+                SqlInjectionRecogniser.Recognise(text, EvidenceOf(name, text), collector);
                 collector.Targets.ScanText(text);
                 break;
             case ArgumentRole.Path:
             {
                 var write = context.WritingTool && name is not ("source" or "src" or "from");
-                SensitivePathMatcher.Check(text, write, evidence, collector);
+                SensitivePathMatcher.Check(text, write, EvidenceOf(name, text), collector);
                 if (text.StartsWith(@"\\", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal))
                     collector.Targets.AddWord(text.Replace('\\', '/').TrimStart('/').Split('/')[0], hostExpected: true);
                 break;
@@ -278,17 +288,17 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
                     collector.Targets.AddPort(port);
                 break;
             case ArgumentRole.Body or ArgumentRole.Headers or ArgumentRole.Method:
-                Generic(text, evidence, collector);
+                Generic(text, name, collector);
                 break;
             default:
-                Generic(text, evidence, collector);
+                Generic(text, name, collector);
                 break;
         }
     }
 
     // An argument whose name says nothing: a command line if it starts with a known program, a URL, a path, or text
     // that may still carry targets or injection probes.
-    private void Generic(string text, string evidence, AnalysisCollector collector)
+    private void Generic(string text, string? name, AnalysisCollector collector)
     {
         var trimmed = text.TrimStart();
         var space = trimmed.IndexOfAny([' ', '\t', '\n', ';', '|', '&']);
@@ -302,17 +312,20 @@ public sealed class ToolCallAnalyzer(ToolCatalogue catalogue)
         {
             var request = new HttpRequest();
             request.Urls.Add(trimmed);
-            RecogniseRequest(request, evidence, collector);
+            RecogniseRequest(request, EvidenceOf(name, text), collector);
             return;
         }
         collector.Targets.ScanText(text);
         if (text.Length <= 8192)
         {
+            var evidence = EvidenceOf(name, text);
             if (space < 0 && (text.Contains('/') || text.Contains('\\')))
                 SensitivePathMatcher.Check(text, false, evidence, collector);
             SqlInjectionRecogniser.Recognise(text, evidence, collector);
         }
     }
+
+    private static string EvidenceOf(string? name, string text) => name is null ? text : $"{name}: {text}";
 
     // A request the tool itself makes (a fetch or browser tool), not a program on a command line.
     private static void RecogniseRequest(HttpRequest request, string evidence, AnalysisCollector collector)

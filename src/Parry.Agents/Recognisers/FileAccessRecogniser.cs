@@ -11,7 +11,8 @@ internal static class FileAccessRecogniser
     public static void Recognise(Invocation invocation, AnalysisCollector collector)
     {
         var arguments = invocation.Arguments;
-        var evidence = invocation.Command.ToString();
+        // The command line is the evidence, written out only for a path that may be sensitive (most are not).
+        string? evidence = null;
         var lastOperand = -1;
         if (invocation.Program is "cp" or "mv" or "install" or "copy" or "move" or "xcopy" or "robocopy" or "copy-item" or "move-item" or "ln")
         {
@@ -34,19 +35,25 @@ internal static class FileAccessRecogniser
             var write = writesAll || i == lastOperand;
             if (invocation.Program == "dd" && word.StartsWith("of=", StringComparison.Ordinal))
             {
-                SensitivePathMatcher.Check(word[3..], true, evidence, collector);
+                Check(word[3..], true);
                 continue;
             }
             if (word.StartsWith("if=", StringComparison.Ordinal))
                 word = word[3..];
-            SensitivePathMatcher.Check(word, write, evidence, collector);
+            Check(word, write);
         }
         foreach (var redirect in invocation.Command.Redirects)
         {
             if (redirect.Writes)
-                SensitivePathMatcher.Check(redirect.Target, true, evidence, collector);
+                Check(redirect.Target, true);
             else if (redirect.Reads)
-                SensitivePathMatcher.Check(redirect.Target, false, evidence, collector);
+                Check(redirect.Target, false);
+        }
+
+        void Check(string path, bool write)
+        {
+            if (SensitivePathMatcher.MayMatch(path, collector.Catalogue))
+                SensitivePathMatcher.Check(path, write, evidence ??= invocation.Command.ToString(), collector);
         }
     }
 }

@@ -8,10 +8,8 @@ internal static class SensitivePathMatcher
     /// <summary>Checks one path (or a word that may be one). Returns whether it matched an entry.</summary>
     public static bool Check(string path, bool write, string evidence, AnalysisCollector collector)
     {
-        if (path.Length is < 3 or > 4096)
-            return false;
         var catalogue = collector.Catalogue;
-        if (path.AsSpan().IndexOfAny(catalogue.SensitiveFragmentsAnyCase) < 0)
+        if (!MayMatch(path, catalogue))
             return false;
         var normalised = path.Replace('\\', '/').ToLowerInvariant();
         if (normalised.AsSpan().IndexOfAny(catalogue.SensitiveFragments) < 0)
@@ -36,4 +34,9 @@ internal static class SensitivePathMatcher
         }
         return matched;
     }
+
+    /// <summary>The cheap tests <see cref="Check"/> starts with: false when no entry can match the path. Lets a
+    /// caller whose evidence costs a string to make (a whole command line) make it only for a path that may match.</summary>
+    public static bool MayMatch(string path, Catalogue.ToolCatalogue catalogue) =>
+        path.Length is >= 3 and <= 4096 && path.AsSpan().IndexOfAny(catalogue.SensitiveFragmentsAnyCase) >= 0;
 }

@@ -14,22 +14,22 @@ internal static class ToolTransferRecogniser
     public static void Recognise(Invocation invocation, AnalysisCollector collector)
     {
         var program = invocation.Program;
-        var evidence = invocation.Command.ToString();
+        // The command line (evidence) and the folded arguments are made only when a finding needs them: most
+        // invocations are none of these programs.
         if (NetworkPrograms.IsHttpClient(program) && invocation.PipeTarget is { } target && ProgramName.IsCommandInterpreter(target.Program))
-            collector.AddBehaviour("download-and-execute", evidence + " | " + target);
+            collector.AddBehaviour("download-and-execute", invocation.Command.ToString() + " | " + target);
         if (program is "iex" or "invoke-expression" && PowerShellDownloads.Any(d => invocation.FoldedArguments.Contains(d, StringComparison.Ordinal)))
-            collector.AddBehaviour("download-and-execute", evidence);
-        var folded = invocation.FoldedArguments;
+            collector.AddBehaviour("download-and-execute", invocation.Command.ToString());
         var lolbin = program switch
         {
-            "certutil" => folded.Contains("urlcache", StringComparison.Ordinal) || folded.Contains("verifyctl", StringComparison.Ordinal),
-            "bitsadmin" => folded.Contains("/transfer", StringComparison.Ordinal) || folded.Contains("/addfile", StringComparison.Ordinal),
-            "mshta" or "regsvr32" or "rundll32" or "msiexec" => folded.Contains("http://", StringComparison.Ordinal) || folded.Contains("https://", StringComparison.Ordinal),
+            "certutil" => invocation.FoldedArguments.Contains("urlcache", StringComparison.Ordinal) || invocation.FoldedArguments.Contains("verifyctl", StringComparison.Ordinal),
+            "bitsadmin" => invocation.FoldedArguments.Contains("/transfer", StringComparison.Ordinal) || invocation.FoldedArguments.Contains("/addfile", StringComparison.Ordinal),
+            "mshta" or "regsvr32" or "rundll32" or "msiexec" => invocation.FoldedArguments.Contains("http://", StringComparison.Ordinal) || invocation.FoldedArguments.Contains("https://", StringComparison.Ordinal),
             "start-bitstransfer" => true,
             _ => false,
         };
         if (lolbin)
-            collector.AddBehaviour("lolbin-download", evidence);
+            collector.AddBehaviour("lolbin-download", invocation.Command.ToString());
     }
 
     /// <summary>A PowerShell script that downloads text and evaluates it, however the two are joined.</summary>

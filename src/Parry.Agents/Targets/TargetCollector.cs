@@ -11,10 +11,11 @@ internal sealed class TargetCollector
 {
     public const int MaxTargets = 256;
 
-    private readonly HashSet<(string Value, int? Port)> _seen = [];
-    private readonly HashSet<string> _urlsSeen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _portsSeen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _withPort = new(StringComparer.Ordinal);
+    // Made on first use: one collector per call, and most calls name no target at all.
+    private HashSet<(string Value, int? Port)>? _seen;
+    private HashSet<string>? _urlsSeen;
+    private HashSet<string>? _portsSeen;
+    private HashSet<string>? _withPort;
 
     public List<Target> Targets { get; } = [];
 
@@ -86,6 +87,7 @@ internal sealed class TargetCollector
     {
         if (!url.IsNetwork && !url.IsStorage)
             return;
+        _urlsSeen ??= new HashSet<string>(StringComparer.Ordinal);
         if (_urlsSeen.Add(url.Url) && _urlsSeen.Count <= MaxTargets)
             Urls.Add(url.Url);
         if (url.IsNetwork && url.Host.Length > 0 && !AddHostOrAddress(url.Host, url.Port, url.Url, hostExpected: true) && IsDnsName(url.Host))
@@ -94,7 +96,7 @@ internal sealed class TargetCollector
 
     public void AddPort(string port)
     {
-        if (Ports.Count < MaxTargets && _portsSeen.Add(port))
+        if (Ports.Count < MaxTargets && (_portsSeen ??= new HashSet<string>(StringComparer.Ordinal)).Add(port))
             Ports.Add(port);
     }
 
@@ -207,13 +209,13 @@ internal sealed class TargetCollector
 
     private void Add(TargetKind kind, string value, TargetClass targetClass, int? port, string? url)
     {
-        if (Targets.Count >= MaxTargets || !_seen.Add((value, port)))
+        if (Targets.Count >= MaxTargets || !(_seen ??= []).Add((value, port)))
             return;
-        if (port is null && _withPort.Contains(value))
+        if (port is null && _withPort is not null && _withPort.Contains(value))
             return; // already known with its port
         if (port is not null)
         {
-            _withPort.Add(value);
+            (_withPort ??= new HashSet<string>(StringComparer.Ordinal)).Add(value);
             var bare = Targets.FindIndex(t => t.Value == value && t.Port is null);
             if (bare >= 0)
             {

@@ -118,6 +118,15 @@ public sealed class Event
         return folded.AsSpan(node.TextStart, node.TextLength);
     }
 
+    /// <summary>Drops the lower-cased copy of the text made while matching; it is made again on the next use.
+    /// For a holder that keeps matched events long after matching (a correlation's reorder buffer), where the copy
+    /// would otherwise double the text it keeps alive. Same threading rule as the rest of the event.</summary>
+    public void ReleaseFoldedText()
+    {
+        _folded = null;
+        _foldedNodes = null;
+    }
+
     internal ReadOnlySpan<char> NameOf(int index)
     {
         ref readonly var node = ref _nodes[index];

@@ -59,7 +59,9 @@ public static partial class SecretRedactor
         return text;
     }
 
-    public static bool IsSecretName(string name)
+    public static bool IsSecretName(string name) => IsSecretName(name.AsSpan());
+
+    private static bool IsSecretName(ReadOnlySpan<char> name)
     {
         Span<char> folded = stackalloc char[Math.Min(name.Length, 64)];
         var n = 0;
@@ -88,7 +90,7 @@ public static partial class SecretRedactor
             case JsonValueKind.Object when depth < MaxDepth:
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (WouldRedact(property.Value, secretKey || IsSecretName(property.Name), depth + 1))
+                    if (WouldRedact(property.Value, secretKey || IsSecretName(property), depth + 1))
                         return true;
                 }
                 return false;
@@ -104,12 +106,47 @@ public static partial class SecretRedactor
             case JsonValueKind.String:
                 if (secretKey)
                     return true;
-                var text = value.GetString() ?? "";
-                return !ReferenceEquals(RedactText(text), text);
+                return MayRedact(value) && value.GetString() is { } text && !ReferenceEquals(RedactText(text), text);
             case JsonValueKind.Number:
                 return secretKey;
             default:
                 return false;
+        }
+    }
+
+    // The record asks this of every call: the name is read from the call's UTF-8 instead of allocated (an escaped
+    // name, or a long one, takes the string).
+    private static bool IsSecretName(JsonProperty property)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > 256 || raw.IndexOf((byte)'\\') >= 0)
+            return IsSecretName(property.Name);
+        Span<char> name = stackalloc char[raw.Length];
+        return System.Text.Encoding.UTF8.TryGetChars(raw, name, out var length) ? IsSecretName(name[..length]) : IsSecretName(property.Name);
+    }
+
+    // False when RedactText would certainly return its input: none of its gates open on the value's text. Decodes
+    // the value's UTF-8 into a rented buffer rather than a string, which only a value that opens a gate gets.
+    private static bool MayRedact(JsonElement value)
+    {
+        // The raw token with its quotes; without a backslash it holds exactly the value's characters.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length < 2 || raw[0] != (byte)'"' || raw[^1] != (byte)'"' || raw.IndexOf((byte)'\\') >= 0)
+            return true; // escaped: the caller decodes it and runs RedactText itself
+        raw = raw[1..^1];
+        var buffer = ArrayPool<char>.Shared.Rent(raw.Length);
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+            var text = buffer.AsSpan(0, length);
+            return text.Length >= 6
+                && (text.Contains("PRIVATE KEY", StringComparison.Ordinal) || text.ContainsAny(SecretWords)
+                    || (text.Contains("://", StringComparison.Ordinal) && text.Contains('@'))
+                    || text.ContainsAny(TokenPrefixes));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

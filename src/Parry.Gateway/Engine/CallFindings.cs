@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Parry.Agents.Attack;
 using Parry.Gateway.Inspection;
 using AgentTarget = Parry.Agents.Targets.Target;
 using AgentTargetKind = Parry.Agents.Targets.TargetKind;
@@ -67,8 +69,13 @@ internal static class CallFindings
         _ => TargetKind.Host,
     };
 
+    // A finding's mappings are its recognition's list, the same instance call after call: its tags are worked out
+    // once per list (the tag strings are built on each read of TacticTag/TechniqueTag) and the array shared.
+    private static readonly ConditionalWeakTable<IReadOnlyList<AttackMapping>, string[]> TagsByAttack = new();
+
     private static string[] Tags(Parry.Agents.Analysis.Finding finding) =>
-        [.. finding.Attack.SelectMany(a => new[] { a.TacticTag, a.TechniqueTag }).Distinct(StringComparer.Ordinal)];
+        TagsByAttack.GetValue(finding.Attack, static attack =>
+            [.. attack.SelectMany(a => new[] { a.TacticTag, a.TechniqueTag }).Distinct(StringComparer.Ordinal)]);
 
     // The analysis names decision points by tactic, except initial access, which the gateway calls exploitation.
     private static bool Reaches(string tactic, string decisionPoint) =>

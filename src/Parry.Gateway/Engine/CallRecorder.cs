@@ -181,6 +181,9 @@ internal sealed class CallRecorder
         var activity = _detection.Matcher.Match(e, _hits);
         Events++;
         _consumer.Consume(_hits, activity, e.Timestamp?.UtcTicks ?? long.MinValue);
+        // The run keeps a correlated detection's event for its 30 s of lateness; the folded copy matching made
+        // would ride along (as many characters again as the event's text) though nothing reads it after matching.
+        e.ReleaseFoldedText();
 
         // Rules that only the result made fire (result.is_error, result.text) also count for judging what follows.
         var before = _fromResults.Count;

@@ -168,6 +168,9 @@ public sealed class DetectionInspector : IToolCallInspector, IAsyncDisposable
         }
         var carried = _judging.Judge(request.SessionId, request.ReceivedAt, hits, findings);
         hits.Clear();
+        // The judging windows and the pending record keep the event; the folded copy matching made is not read
+        // again (made anew if it is) and would double the text they keep alive.
+        e.ReleaseFoldedText();
         Follow(new CallRecord(request, sequence) { Analysis = analysis, Judged = e, JudgedLayout = layout, JudgedRules = fired, Carried = carried });
         return findings;
     }

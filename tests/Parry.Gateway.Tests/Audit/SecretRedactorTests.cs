@@ -57,6 +57,11 @@ public class SecretRedactorTests
     [InlineData("""{"urls":["https://example.com","postgres://admin:s3cret@db.lab:5432/app"]}""")]
     [InlineData("""{"nested":{"Client-Secret":["a"]}}""")]
     [InlineData("""{"password":""}""")]
+    [InlineData("""{"pass\u0077ord":"x"}""")]
+    [InlineData("""{"header":"Authorization: Bearer abc\u0031234567890"}""")]
+    [InlineData("""{"note":"café \u00e9t\u00e9","auth":"naïve"}""")]
+    [InlineData("""{"note":"contraseña: token=ñandú-42"}""")]
+    [InlineData("""{"k":"ab"}""")]
     [InlineData("deep")]
     public void WouldRedact_says_exactly_when_writing_the_redacted_copy_changes_something(string json)
     {
