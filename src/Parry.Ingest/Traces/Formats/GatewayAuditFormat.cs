@@ -24,10 +24,6 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
 {
     public const int MaxPending = 16_384;
 
-    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
-    // which a hunt over other formats never needs.
-    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
-
     public string Name => "parry-audit";
 
     public int Probe(ReadOnlySpan<byte> head, string fileName)
@@ -40,7 +36,7 @@ public sealed class GatewayAuditFormat(ToolCallAnalyzer? analyzer = null) : IInp
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, Analyzer);
+        var emitter = new ToolCallEmitter(source, context, analyzer);
         var pending = new Dictionary<string, (ToolCall Call, long Record)>(StringComparer.Ordinal);
         var order = new Queue<string>();
         using var stream = source.Open();

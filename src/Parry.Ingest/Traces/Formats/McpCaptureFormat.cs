@@ -25,10 +25,6 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     private static readonly string[] WrapperKeys = ["message", "msg", "payload", "data", "json", "body", "frame"];
 
-    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
-    // which a hunt over other formats never needs.
-    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
-
     public string Name => "mcp-jsonrpc";
 
     public int Probe(ReadOnlySpan<byte> head, string fileName)
@@ -43,7 +39,7 @@ public sealed class McpCaptureFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, Analyzer);
+        var emitter = new ToolCallEmitter(source, context, analyzer);
         var state = new CaptureState(emitter.DefaultSession);
         using var stream = source.Open();
         using var lines = new BoundedLineReader(stream, context.MaxRecordBytes);

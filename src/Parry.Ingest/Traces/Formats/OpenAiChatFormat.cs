@@ -26,10 +26,6 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
     public const int MaxPending = 4096;
     private const int MaxRemembered = 200_000;
 
-    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
-    // which a hunt over other formats never needs.
-    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
-
     public string Name => "openai-chat";
 
     public int Probe(ReadOnlySpan<byte> head, string fileName)
@@ -49,7 +45,7 @@ public sealed class OpenAiChatFormat(ToolCallAnalyzer? analyzer = null) : IInput
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, Analyzer);
+        var emitter = new ToolCallEmitter(source, context, analyzer);
         var state = new Conversations();
         using var stream = source.Open();
         using var lines = new BoundedLineReader(stream, context.MaxRecordBytes);

@@ -25,10 +25,6 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
 {
     private const int MaxRememberedSpans = 100_000;
 
-    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
-    // which a hunt over other formats never needs.
-    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
-
     public string Name => "otlp-genai";
 
     public int Probe(ReadOnlySpan<byte> head, string fileName) =>
@@ -36,7 +32,7 @@ public sealed class OtlpGenAiFormat(ToolCallAnalyzer? analyzer = null) : IInputF
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, Analyzer);
+        var emitter = new ToolCallEmitter(source, context, analyzer);
         var spans = new SpanReader(emitter);
         return LineByLine(source) ? ReadLines(source, context, emitter, spans) : ReadDocument(source, context, emitter, spans);
     }

@@ -23,10 +23,6 @@ public sealed class SweAgentTrajectoryFormat(ToolCallAnalyzer? analyzer = null) 
     public const string Server = "swe-agent";
     private const int MaxHistoryCalls = 100_000;
 
-    // Read when a file of this format is decoded, not at construction: the default analyzer loads its catalogue,
-    // which a hunt over other formats never needs.
-    private ToolCallAnalyzer Analyzer => analyzer ?? ToolCallAnalyzer.Default;
-
     public string Name => "swe-agent-traj";
 
     public int Probe(ReadOnlySpan<byte> head, string fileName)
@@ -43,7 +39,7 @@ public sealed class SweAgentTrajectoryFormat(ToolCallAnalyzer? analyzer = null) 
 
     public IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
-        var emitter = new ToolCallEmitter(source, context, Analyzer);
+        var emitter = new ToolCallEmitter(source, context, analyzer);
         using var stream = source.Open();
         using var json = new JsonPropertyStream(stream, context.MaxRecordBytes);
         var sawTrajectory = false;

@@ -8,8 +8,9 @@ using Parry.Ingest.Sources;
 namespace Parry.Ingest.Traces.Reading;
 
 /// <summary>Turns the tool calls a trace reader finds into events for one file, reporting the ones that cannot
-/// become events (too large) with their location.</summary>
-internal sealed class ToolCallEmitter(InputSource source, DecodeContext context, ToolCallAnalyzer analyzer)
+/// become events (too large) with their location. Made when a file is decoded: with no analyzer given, the factory
+/// takes the default one here, so a hunt over other formats never loads the tool catalogue.</summary>
+internal sealed class ToolCallEmitter(InputSource source, DecodeContext context, ToolCallAnalyzer? analyzer)
 {
     private readonly ToolCallEventFactory _factory = new(context.Fields, analyzer, context.Limits);
 
