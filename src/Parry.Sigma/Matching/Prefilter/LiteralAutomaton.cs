@@ -45,10 +45,10 @@ internal sealed class LiteralAutomaton
         _width = classes.Count;
         _dense = dense;
         _hitStart = hitStart;
-        _next = Flag(next);
+        _next = HitFlags.Complement(next, hitStart);
         _childStart = childStart;
         _childChars = childChars;
-        _childTargets = Flag(childTargets);
+        _childTargets = HitFlags.Complement(childTargets, hitStart);
         _fail = fail;
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
@@ -90,17 +90,6 @@ internal sealed class LiteralAutomaton
             var first = _hitStart[state];
             marks.Mark(_hits.AsSpan(first, _hitStart[state + 1] - first));
         }
-    }
-
-    private int[] Flag(int[] targets)
-    {
-        var flagged = new int[targets.Length];
-        for (var i = 0; i < targets.Length; i++)
-        {
-            var target = targets[i];
-            flagged[i] = _hitStart[target] != _hitStart[target + 1] ? ~target : target;
-        }
-        return flagged;
     }
 
     // A step from a deep state, or on a non-ASCII character: the state's child list, else its failure link, until a

@@ -31,7 +31,6 @@ internal sealed class LiteralAutomatonBuilder
         // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
         var classes = new CharClasses(children.SelectMany(c => c.Keys).Where(c => c < 128));
         var width = classes.Count;
-        int[] next;
         var count = children.Count;
 
         // Breadth-first numbering, so shallow states come first and a failure target precedes its state.
@@ -57,7 +56,7 @@ internal sealed class LiteralAutomatonBuilder
 
         // Failure links (in new numbering) and the complete rows of the dense states.
         var fail = new int[count];
-        next = new int[dense * width];
+        var next = new int[dense * width];
         int Goto(int state, char c)
         {
             // Full DFA transition from a state already numbered: follow failure links to a child or the root.

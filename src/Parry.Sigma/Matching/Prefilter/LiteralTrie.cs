@@ -30,12 +30,7 @@ internal sealed class LiteralTrie
         _width = classes.Count;
         _hitStart = hitStart;
         _hits = hits;
-        _next = new int[next.Length];
-        for (var i = 0; i < next.Length; i++)
-        {
-            var target = next[i];
-            _next[i] = target != None && hitStart[target] != hitStart[target + 1] ? ~target : target;
-        }
+        _next = HitFlags.Complement(next, hitStart);
     }
 
     public int States => _hitStart.Length - 1;

@@ -1,0 +1,21 @@
+namespace Parry.Sigma.Matching.Prefilter;
+
+/// <summary>
+/// The transition encoding the literal trie and automaton share: a target state that has hits is stored complemented
+/// (<c>~state</c>, negative), so a walk learns whether to mark from the one value it loads instead of a second table.
+/// </summary>
+internal static class HitFlags
+{
+    /// <summary>A copy of <paramref name="targets"/> with every target that has hits (by <paramref name="hitStart"/>:
+    /// equal neighbours mean none) complemented; negative entries ("no transition") are kept as they are.</summary>
+    public static int[] Complement(int[] targets, int[] hitStart)
+    {
+        var flagged = new int[targets.Length];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var target = targets[i];
+            flagged[i] = target >= 0 && hitStart[target] != hitStart[target + 1] ? ~target : target;
+        }
+        return flagged;
+    }
+}
