@@ -42,8 +42,7 @@ internal sealed class FileProducer(
         var uncounted = 0;
         try
         {
-            var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
-            using var events = read(counted, context).GetEnumerator();
+            using var events = ReadCounted().GetEnumerator();
             // Reused for every event: the consumer reads the detections during Consume and keeps none of the list.
             var hits = new List<Core.Detections.Detection>();
             var lastTicks = long.MinValue;
@@ -120,8 +119,7 @@ internal sealed class FileProducer(
     /// <summary>The file's outcome in batches (only events that raised detections or name an actor).</summary>
     private IEnumerable<List<HuntItem>> Batches(CancellationToken cancellation)
     {
-        var counted = source with { Open = () => new CountingStream(source.Open(), counters) };
-        var batches = read(counted, context).Chunk(options.BatchSize);
+        var batches = ReadCounted().Chunk(options.BatchSize);
         var matched = matchParallelism > 1 ? MatchInWindow(batches, cancellation) : batches.Select(MatchBatch);
 
         long lastTicks = long.MinValue;
@@ -177,6 +175,10 @@ internal sealed class FileProducer(
                 pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
         }
     }
+
+    // The file's events, its bytes counted as they are read (for progress).
+    private IEnumerable<Event> ReadCounted() =>
+        read(source with { Open = () => new CountingStream(source.Open(), counters) }, context);
 
     private (Event[] Events, Core.Detections.Detection[]?[] Detections, Behaviour.Activity?[] Activities) MatchBatch(Event[] events)
     {
