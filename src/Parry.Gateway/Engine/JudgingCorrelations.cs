@@ -86,13 +86,10 @@ internal sealed class JudgingCorrelations : IDisposable
         }
     }
 
-    /// <summary>Detections that only a call's result showed (rules on <c>result.*</c>): they join the run now, and a
-    /// correlation they complete flags its session for the calls that follow.</summary>
-    public void ObserveResults(IReadOnlyList<Detection> detections) => ObserveResults(detections, [detections.Count]);
-
-    /// <summary>As <see cref="ObserveResults(IReadOnlyList{Detection})"/> for several calls under one lock: the
-    /// detections of call i end before <paramref name="callEnds"/>[i], and each call is observed and the run moved
-    /// on exactly as if it came alone.</summary>
+    /// <summary>Detections that only calls' results showed (rules on <c>result.*</c>), for several calls under one
+    /// lock: they join the run now, and a correlation they complete flags its session for the calls that follow. The
+    /// detections of call i end before <paramref name="callEnds"/>[i], and each call is observed and the run moved on
+    /// exactly as if it came alone.</summary>
     public void ObserveResults(IReadOnlyList<Detection> detections, IReadOnlyList<int> callEnds)
     {
         if (detections.Count == 0)
