@@ -51,10 +51,8 @@ internal sealed class HuntJob(HuntJobOptions options)
         var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors).ToList();
 
         var format = options.Format ?? (options.Output is null && !Console.IsOutputRedirected ? "table" : "jsonl");
-        // Buffered either way: the jsonl sink writes line by line (see OutputFile.BufferSize).
-        await using Stream output = options.Output is null
-            ? new BufferedStream(Console.OpenStandardOutput(), OutputFile.BufferSize)
-            : OutputFile.Create(options.Output);
+        // Unbuffered here: each sink buffers its own writes (JsonLinesWriter in 64 KiB blocks, the text writer below).
+        await using Stream output = options.Output is null ? Console.OpenStandardOutput() : OutputFile.Create(options.Output);
         var toTerminal = options.Output is null && !Console.IsOutputRedirected;
         var status = !Console.IsErrorRedirected ? new StatusLine(Console.Error, TimeProvider.System) : null;
         using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
