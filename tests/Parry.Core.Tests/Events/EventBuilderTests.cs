@@ -84,6 +84,38 @@ public class EventBuilderTests
     }
 
     [Fact]
+    public void Released_folded_text_is_made_again_and_the_next_event_folds_its_own_values()
+    {
+        var (first, id) = BuildEvtxShaped();
+        first.TryGetValue(id("Image"), out var image).ShouldBeTrue();
+        image.FoldedText.ToString().ShouldBe(@"c:\windows\system32\cmd.exe");
+        first.ReleaseFoldedText();
+
+        // The next event folded on this thread takes the released arena: every value it folds is its own, none is
+        // taken for folded already because the arena's previous owner folded a value at the same place.
+        var fields = new FieldTableBuilder();
+        var a = fields.Intern("a");
+        var b = fields.Intern("b");
+        var table = fields.Build();
+        var builder = new EventBuilder();
+        builder.StartObject();
+        builder.PropertyName("a"); builder.String("XYZ-ÄÖÜ-Value");
+        builder.PropertyName("b"); builder.String("SECOND");
+        builder.EndObject();
+        var second = builder.Build(table, new EventOrigin("b.json", 2), "json");
+        second.TryGetValue(a, out var va).ShouldBeTrue();
+        second.TryGetValue(b, out var vb).ShouldBeTrue();
+        vb.FoldedText.ToString().ShouldBe("second");
+        va.FoldedText.ToString().ShouldBe("xyz-äöü-value");
+
+        // The first event folds again into an arena of its own.
+        first.TryGetValue(id("Channel"), out var channel).ShouldBeTrue();
+        channel.FoldedText.ToString().ShouldBe("security");
+        image.FoldedText.ToString().ShouldBe(@"c:\windows\system32\cmd.exe");
+        vb.FoldedText.ToString().ShouldBe("second");
+    }
+
+    [Fact]
     public void The_tree_writes_back_as_the_same_json()
     {
         var (e, _) = BuildEvtxShaped();
