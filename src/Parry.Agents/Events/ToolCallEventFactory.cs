@@ -30,6 +30,8 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
 
     // Argument names and string values decoded from the call's UTF-8 here, not as a string each (see Utf16).
     private char[] _chars = new char[256];
+    private string? _actorsSession;
+    private IReadOnlyList<Actor>? _actors;
 
     public FieldTable Fields { get; } = fields;
 
@@ -78,8 +80,19 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     {
         var @event = _builder.Build(Fields, origin, SourceKind, call.Started);
         if (!string.IsNullOrEmpty(call.Session))
-            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
+            @event.Actors = ActorsOf(call.Session);
         return @event;
+    }
+
+    // A session's calls come in runs: its events share one read-only list of its actor instead of one list each.
+    private IReadOnlyList<Actor> ActorsOf(string session)
+    {
+        if (_actors is null || !string.Equals(session, _actorsSession, StringComparison.Ordinal))
+        {
+            _actorsSession = session;
+            _actors = [new Actor(ActorKind.Session, session)];
+        }
+        return _actors;
     }
 
     private void WriteRequest(ToolCall call)

@@ -163,6 +163,9 @@ public sealed class Event
         return new ulong[length];
     }
 
+    /// <summary>A stretch of the character arena, whatever nodes it holds (for copying runs of nodes at once).</summary>
+    internal ReadOnlySpan<char> ArenaRange(int start, int length) => _text.AsSpan(start, length);
+
     internal ReadOnlySpan<char> NameOf(int index)
     {
         ref readonly var node = ref _nodes[index];

@@ -221,12 +221,80 @@ public class EventBuilderTests
 
         Json(copy).ShouldBe("""{"z":"first","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9}""");
         Json(copy).ShouldBe(Json(written));
-        copy.NodeCount.ShouldBe(written.NodeCount);
+        SameNodes(copy, written);
         foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
         {
             var id = fields.IdOf(name);
             copy.Has(id).ShouldBe(written.Has(id), name);
             string.Join("|", Values(copy, id)).ShouldBe(string.Join("|", Values(written, id)), name);
+        }
+    }
+
+    [Fact]
+    public void Members_whose_text_is_not_one_stretch_of_the_arena_are_copied_the_same()
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
+            table.Intern(name);
+        var fields = table.Build();
+        var (source, bStart, fStart) = Source(fields);
+        var spread = Spread(source, fields);
+        Json(spread).ShouldBe(Json(source));
+
+        var copies = new List<Event>();
+        foreach (var from in new[] { source, spread })
+        {
+            var b = new EventBuilder();
+            b.StartObject();
+            b.PropertyName("z"); b.String("first");
+            b.CopyMembers(from, bStart, fStart);
+            b.PropertyName("g"); b.Integer(9);
+            b.EndObject();
+            copies.Add(b.Build(fields, new EventOrigin("b.json", 2), "json"));
+        }
+        Json(copies[1]).ShouldBe("""{"z":"first","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9}""");
+        SameNodes(copies[1], copies[0]);
+    }
+
+    // The same event with a character between every name and value in its arena (as a decoder that does not append
+    // in node order could lay it out).
+    private static Event Spread(Event e, FieldTable fields)
+    {
+        var text = new StringBuilder();
+        var nodes = new EventNode[e.NodeCount];
+        for (var i = 0; i < e.NodeCount; i++)
+        {
+            ref readonly var node = ref e.Node(i);
+            var nameStart = -1;
+            if (node.NameStart >= 0)
+            {
+                text.Append('#');
+                nameStart = text.Length;
+                text.Append(e.NameOf(i));
+            }
+            var textStart = 0;
+            if (node.IsScalar)
+            {
+                text.Append('#');
+                textStart = text.Length;
+                text.Append(e.TextOf(i));
+            }
+            nodes[i] = new EventNode(node.Parent, node.End, nameStart, node.NameLength, textStart, node.TextLength, node.Bits, node.Kind);
+        }
+        var arena = text.ToString().ToCharArray();
+        var (keys, keyNodes) = new EventKeyer().Key(fields, nodes, arena);
+        return new Event(nodes, keys, keyNodes, arena, e.Origin, e.SourceKind, e.Timestamp);
+    }
+
+    private static void SameNodes(Event actual, Event expected)
+    {
+        actual.NodeCount.ShouldBe(expected.NodeCount);
+        for (var i = 0; i < expected.NodeCount; i++)
+        {
+            ref readonly var a = ref actual.Node(i);
+            ref readonly var x = ref expected.Node(i);
+            (a.Parent, a.End, a.NameStart, a.NameLength, a.TextStart, a.TextLength, a.Bits, a.Kind)
+                .ShouldBe((x.Parent, x.End, x.NameStart, x.NameLength, x.TextStart, x.TextLength, x.Bits, x.Kind), $"node {i}");
         }
     }
 
