@@ -47,6 +47,8 @@ public sealed class EventBuilder(EventLimits? limits = null)
             throw new InvalidOperationException("A property name is only valid inside an object.");
         if (_pendingNameStart >= 0)
             throw new InvalidOperationException("Two property names in a row.");
+        if (name.Length > EventNode.MaxNameLength)
+            throw new EventTooLargeException($"a field name longer than {EventNode.MaxNameLength} characters");
         _pendingNameStart = AppendText(name);
         _pendingNameLength = name.Length;
     }

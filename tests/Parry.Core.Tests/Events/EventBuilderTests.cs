@@ -116,6 +116,32 @@ public class EventBuilderTests
     }
 
     [Fact]
+    public void Names_up_to_the_longest_a_node_holds_are_kept_whole_and_longer_ones_are_too_large()
+    {
+        System.Runtime.CompilerServices.Unsafe.SizeOf<EventNode>().ShouldBe(32);
+        var table = new FieldTableBuilder();
+        var fields = table.Build();
+        var limits = new EventLimits(MaxTextChars: 40 * 1024 * 1024);
+        var longest = new string('n', EventNode.MaxNameLength);
+
+        var b = new EventBuilder(limits);
+        b.StartObject();
+        b.PropertyName(longest); b.Boolean(true);
+        b.PropertyName("after"); b.StartArray(); b.Float(1.5); b.EndArray();
+        b.EndObject();
+        var e = b.Build(fields, new EventOrigin("n.json", 1), "json");
+        e.NameOf(1).Length.ShouldBe(EventNode.MaxNameLength);
+        e.Node(1).Kind.ShouldBe(ValueKind.Boolean);
+        e.Node(2).Kind.ShouldBe(ValueKind.Array);
+        e.NameOf(2).ToString().ShouldBe("after");
+        e.Node(3).Kind.ShouldBe(ValueKind.Float);
+
+        b.Reset();
+        b.StartObject();
+        Should.Throw<EventTooLargeException>(() => b.PropertyName(longest + "n"));
+    }
+
+    [Fact]
     public void The_tree_writes_back_as_the_same_json()
     {
         var (e, _) = BuildEvtxShaped();
