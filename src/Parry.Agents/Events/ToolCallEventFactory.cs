@@ -163,8 +163,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         List("tools", analysis.Tools);
         List("categories", analysis.Categories);
         _distinct.Clear();
-        foreach (var finding in analysis.Findings)
-            _distinct.Add(finding.Id);
+        // Index loops over the analysis's read-only lists: a foreach through the interface boxes an enumerator.
+        for (var i = 0; i < analysis.Findings.Count; i++)
+            _distinct.Add(analysis.Findings[i].Id);
         List("recognised", _distinct);
         b.PropertyName("offensive");
         b.Boolean(analysis.IsOffensive);
@@ -197,8 +198,8 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.EndArray();
             }
             _distinct.Clear();
-            foreach (var target in analysis.Targets)
-                AddDistinct(target.Class.Name());
+            for (var i = 0; i < analysis.Targets.Count; i++)
+                AddDistinct(analysis.Targets[i].Class.Name());
             List("classes", _distinct);
             b.EndObject();
         }
@@ -224,20 +225,21 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         {
             b.PropertyName("findings");
             b.StartArray();
-            foreach (var finding in analysis.Findings)
+            for (var f = 0; f < analysis.Findings.Count; f++)
             {
+                var finding = analysis.Findings[f];
                 b.StartObject();
                 Text("id", finding.Id);
                 Text("category", finding.Category);
                 b.PropertyName("offensive");
                 b.Boolean(finding.Offensive);
                 _distinct.Clear();
-                foreach (var mapping in finding.Attack)
-                    AddDistinct(mapping.Tactic);
+                for (var i = 0; i < finding.Attack.Count; i++)
+                    AddDistinct(finding.Attack[i].Tactic);
                 List("tactics", _distinct);
                 _distinct.Clear();
-                foreach (var mapping in finding.Attack)
-                    AddDistinct(mapping.Technique);
+                for (var i = 0; i < finding.Attack.Count; i++)
+                    AddDistinct(finding.Attack[i].Technique);
                 List("techniques", _distinct);
                 Text("evidence", finding.Evidence);
                 b.EndObject();
@@ -259,10 +261,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     private List<string> TargetValues(IReadOnlyList<Target> targets, TargetKind kind)
     {
         _distinct.Clear();
-        foreach (var target in targets)
+        for (var i = 0; i < targets.Count; i++)
         {
-            if (target.Kind == kind)
-                AddDistinct(target.Value);
+            if (targets[i].Kind == kind)
+                AddDistinct(targets[i].Value);
         }
         return _distinct;
     }
