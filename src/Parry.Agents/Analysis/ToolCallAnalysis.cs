@@ -62,12 +62,15 @@ public sealed class ToolCallAnalysis
         {
             // A loop, not a LINQ chain: asked for every call judged, and most calls have no offensive finding.
             List<string>? points = null;
-            foreach (var finding in Findings)
+            // Index loops: a foreach through the read-only interfaces boxes an enumerator per finding.
+            for (var f = 0; f < Findings.Count; f++)
             {
+                var finding = Findings[f];
                 if (!finding.Offensive)
                     continue;
-                foreach (var mapping in finding.Attack)
+                for (var i = 0; i < finding.Attack.Count; i++)
                 {
+                    var mapping = finding.Attack[i];
                     var point = mapping.Tactic switch
                     {
                         "initial-access" => "exploitation",

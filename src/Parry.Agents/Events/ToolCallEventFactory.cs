@@ -30,6 +30,8 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
 
     // Argument names and string values decoded from the call's UTF-8 here, not as a string each (see Utf16).
     private char[] _chars = new char[256];
+    private string? _actorsSession;
+    private IReadOnlyList<Actor>? _actors;
 
     public FieldTable Fields { get; } = fields;
 
@@ -78,8 +80,19 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     {
         var @event = _builder.Build(Fields, origin, SourceKind, call.Started);
         if (!string.IsNullOrEmpty(call.Session))
-            @event.Actors = [new Actor(ActorKind.Session, call.Session)];
+            @event.Actors = ActorsOf(call.Session);
         return @event;
+    }
+
+    // A session's calls come in runs: its events share one read-only list of its actor instead of one list each.
+    private IReadOnlyList<Actor> ActorsOf(string session)
+    {
+        if (_actors is null || !string.Equals(session, _actorsSession, StringComparison.Ordinal))
+        {
+            _actorsSession = session;
+            _actors = [new Actor(ActorKind.Session, session)];
+        }
+        return _actors;
     }
 
     private void WriteRequest(ToolCall call)
@@ -150,8 +163,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         List("tools", analysis.Tools);
         List("categories", analysis.Categories);
         _distinct.Clear();
-        foreach (var finding in analysis.Findings)
-            _distinct.Add(finding.Id);
+        // Index loops over the analysis's read-only lists: a foreach through the interface boxes an enumerator.
+        for (var i = 0; i < analysis.Findings.Count; i++)
+            _distinct.Add(analysis.Findings[i].Id);
         List("recognised", _distinct);
         b.PropertyName("offensive");
         b.Boolean(analysis.IsOffensive);
@@ -184,8 +198,8 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
                 b.EndArray();
             }
             _distinct.Clear();
-            foreach (var target in analysis.Targets)
-                AddDistinct(target.Class.Name());
+            for (var i = 0; i < analysis.Targets.Count; i++)
+                AddDistinct(analysis.Targets[i].Class.Name());
             List("classes", _distinct);
             b.EndObject();
         }
@@ -211,20 +225,21 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         {
             b.PropertyName("findings");
             b.StartArray();
-            foreach (var finding in analysis.Findings)
+            for (var f = 0; f < analysis.Findings.Count; f++)
             {
+                var finding = analysis.Findings[f];
                 b.StartObject();
                 Text("id", finding.Id);
                 Text("category", finding.Category);
                 b.PropertyName("offensive");
                 b.Boolean(finding.Offensive);
                 _distinct.Clear();
-                foreach (var mapping in finding.Attack)
-                    AddDistinct(mapping.Tactic);
+                for (var i = 0; i < finding.Attack.Count; i++)
+                    AddDistinct(finding.Attack[i].Tactic);
                 List("tactics", _distinct);
                 _distinct.Clear();
-                foreach (var mapping in finding.Attack)
-                    AddDistinct(mapping.Technique);
+                for (var i = 0; i < finding.Attack.Count; i++)
+                    AddDistinct(finding.Attack[i].Technique);
                 List("techniques", _distinct);
                 Text("evidence", finding.Evidence);
                 b.EndObject();
@@ -246,10 +261,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     private List<string> TargetValues(IReadOnlyList<Target> targets, TargetKind kind)
     {
         _distinct.Clear();
-        foreach (var target in targets)
+        for (var i = 0; i < targets.Count; i++)
         {
-            if (target.Kind == kind)
-                AddDistinct(target.Value);
+            if (targets[i].Kind == kind)
+                AddDistinct(targets[i].Value);
         }
         return _distinct;
     }
@@ -289,7 +304,9 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         if (time is not { } value)
             return;
         Span<char> text = stackalloc char[40];
-        value.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        // "O" of a UTC time is yyyy-MM-ddTHH:mm:ss.fffffffZ, written by the runtime's fixed fast path; the same text as
+        // that custom pattern, which is interpreted anew for every time (several per call, on both threads).
+        value.UtcDateTime.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture);
         _builder.PropertyName(name);
         _builder.String(text[..written]);
     }

@@ -25,6 +25,14 @@ public sealed class Event
     private char[]? _folded;
     private ulong[]? _foldedNodes;
 
+    // A released folded copy is kept for the next event folded on the same thread (one per thread), so a holder
+    // that releases after matching (the gateway folds and releases two events per call) folds into the same arena
+    // instead of allocating one as large as the event's text each time. A run that never releases (a hunt) allocates
+    // exactly as before. Larger arenas are not kept: one rare huge event must not pin its size per thread.
+    [ThreadStatic] private static char[]? t_spareFolded;
+    [ThreadStatic] private static ulong[]? t_spareFoldedNodes;
+    private const int MaxSpareFolded = 16 * 1024;
+
     internal Event(
         EventNode[] nodes, int[] keys, int[] keyNodes, char[] text,
         EventOrigin origin, string sourceKind, DateTimeOffset? timestamp)
@@ -102,8 +110,8 @@ public sealed class Event
         ref readonly var node = ref _nodes[index];
         if (node.TextLength == 0)
             return default;
-        var folded = _folded ??= new char[_text.Length];
-        var done = _foldedNodes ??= new ulong[(_nodes.Length + 63) >> 6];
+        var folded = _folded ??= TakeFoldedArena(_text.Length);
+        var done = _foldedNodes ??= TakeFoldedNodes((_nodes.Length + 63) >> 6);
         var bit = 1UL << (index & 63);
         if ((done[index >> 6] & bit) == 0)
         {
@@ -120,12 +128,43 @@ public sealed class Event
 
     /// <summary>Drops the lower-cased copy of the text made while matching; it is made again on the next use.
     /// For a holder that keeps matched events long after matching (a correlation's reorder buffer), where the copy
-    /// would otherwise double the text it keeps alive. Same threading rule as the rest of the event.</summary>
+    /// would otherwise double the text it keeps alive. Same threading rule as the rest of the event. The copy goes to
+    /// the calling thread's spare for the next event it folds, so folded spans taken before must not be read after.</summary>
     public void ReleaseFoldedText()
     {
+        if (_folded is { Length: <= MaxSpareFolded } folded && (t_spareFolded is null || t_spareFolded.Length < folded.Length))
+            t_spareFolded = folded;
+        if (_foldedNodes is { Length: <= MaxSpareFolded / 64 } done && (t_spareFoldedNodes is null || t_spareFoldedNodes.Length < done.Length))
+            t_spareFoldedNodes = done;
         _folded = null;
         _foldedNodes = null;
     }
+
+    // Values are folded before they are read (the done bits say which), so a reused arena needs no clearing.
+    private static char[] TakeFoldedArena(int length)
+    {
+        if (t_spareFolded is { } spare && spare.Length >= length)
+        {
+            t_spareFolded = null;
+            return spare;
+        }
+        return new char[length];
+    }
+
+    // The done bits of a reused set are cleared: a node counts as folded only once this event folded it.
+    private static ulong[] TakeFoldedNodes(int length)
+    {
+        if (t_spareFoldedNodes is { } spare && spare.Length >= length)
+        {
+            t_spareFoldedNodes = null;
+            Array.Clear(spare, 0, length);
+            return spare;
+        }
+        return new ulong[length];
+    }
+
+    /// <summary>A stretch of the character arena, whatever nodes it holds (for copying runs of nodes at once).</summary>
+    internal ReadOnlySpan<char> ArenaRange(int start, int length) => _text.AsSpan(start, length);
 
     internal ReadOnlySpan<char> NameOf(int index)
     {

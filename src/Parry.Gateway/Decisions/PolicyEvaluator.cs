@@ -32,19 +32,24 @@ public static class PolicyEvaluator
                 $"session {request.SessionId} exceeded {Describe(policy)}"));
 
         var offensive = policy.ScopeEnforcement == ScopeEnforcement.EveryTarget || IsOffensive(findings);
+        // A contribution that cannot win the join (a second hold after a hold, any hold after a deny …) is skipped
+        // before its reason is formatted: a call with several findings formatted every reason only to drop them.
         foreach (var finding in findings)
         {
             switch (finding.Kind)
             {
-                case FindingKind.Target when offensive && finding.Target is { } target && !policy.Scope.Contains(finding.TargetKind, target):
+                case FindingKind.Target when offensive && finding.Target is { } target && Wins(verdict, policy.OnOutOfScope)
+                                             && !policy.Scope.Contains(finding.TargetKind, target):
                     verdict = verdict.Join(new Verdict(policy.OnOutOfScope, "scope",
                         $"target {target} (in '{finding.Argument}') is outside the authorised scope"));
                     break;
-                case FindingKind.DecisionPoint when finding.Category is { } category && policy.DecisionPoints.Contains(category):
+                case FindingKind.DecisionPoint when finding.Category is { } category && Wins(verdict, policy.OnDecisionPoint)
+                                                    && policy.DecisionPoints.Contains(category):
                     verdict = verdict.Join(new Verdict(policy.OnDecisionPoint, "decision_point:" + category.Name(),
                         $"{category.Name()} needs a human: {finding.Summary}"));
                     break;
-                case FindingKind.Detection when finding.Level is { } level && policy.DecisionLevel is { } threshold && level >= threshold:
+                case FindingKind.Detection when finding.Level is { } level && policy.DecisionLevel is { } threshold && level >= threshold
+                                                && Wins(verdict, policy.OnDecisionPoint):
                     verdict = verdict.Join(new Verdict(policy.OnDecisionPoint, "detection:" + finding.RuleId,
                         $"{level.ToString().ToLowerInvariant()} detection needs a human: {finding.Summary}"));
                     break;
@@ -52,6 +57,10 @@ public static class PolicyEvaluator
         }
         return verdict;
     }
+
+    // Whether a contribution with this action would replace the verdict held (Verdict.Join's rule).
+    private static bool Wins(Verdict held, PolicyAction action) =>
+        action > held.Action || (action == held.Action && ReferenceEquals(held, Verdict.Default));
 
     private static ToolRule? MatchTool(GatewayPolicy policy, ToolCallRequest request)
     {

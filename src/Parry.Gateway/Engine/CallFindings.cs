@@ -26,12 +26,17 @@ internal static class CallFindings
 
     public static void AddAnalysis(List<Finding> findings, ToolCallAnalysis analysis, JsonElement arguments)
     {
-        foreach (var target in analysis.Targets)
+        // Index loops over the analysis's read-only lists: a foreach through the interface boxes an enumerator.
+        for (var i = 0; i < analysis.Targets.Count; i++)
+        {
+            var target = analysis.Targets[i];
             findings.Add(Finding.ForTarget(AnalysisSource, KindOf(target), target.Value, ArgumentLocator.Find(arguments, target.Value)));
+        }
 
         var actions = 0;
-        foreach (var finding in analysis.Findings)
+        for (var i = 0; i < analysis.Findings.Count; i++)
         {
+            var finding = analysis.Findings[i];
             if (!finding.Offensive || actions++ >= MaxOffensiveActions)
                 continue;
             findings.Add(Finding.ForOffensiveAction(AnalysisSource, $"{finding.Category}: {finding.Id} ({finding.Evidence})", Tags(finding)));

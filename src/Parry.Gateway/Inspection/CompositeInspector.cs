@@ -7,12 +7,15 @@ namespace Parry.Gateway.Inspection;
 /// </summary>
 public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspectors) : IToolCallInspector
 {
+    // An array, walked by index: a foreach through the list's interface boxes an enumerator (three per call).
+    private readonly IToolCallInspector[] _inspectors = [.. inspectors];
+
     public IReadOnlyList<Finding> Inspect(ToolCallRequest request)
     {
-        if (inspectors.Count == 1)
-            return inspectors[0].Inspect(request);
+        if (_inspectors.Length == 1)
+            return _inspectors[0].Inspect(request);
         List<Finding>? all = null;
-        foreach (var inspector in inspectors)
+        foreach (var inspector in _inspectors)
         {
             var found = inspector.Inspect(request);
             if (found.Count == 0)
@@ -22,8 +25,9 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
                 all = [.. found];
                 continue;
             }
-            foreach (var finding in found)
+            for (var i = 0; i < found.Count; i++)
             {
+                var finding = found[i];
                 if (finding.Kind != FindingKind.Target || !HasTarget(all, finding))
                     all.Add(finding);
             }
@@ -53,7 +57,7 @@ public sealed class CompositeInspector(IReadOnlyList<IToolCallInspector> inspect
     private void ForEach<TState>(TState state, Action<IToolCallInspector, TState> action, string what)
     {
         List<Exception>? failures = null;
-        foreach (var inspector in inspectors)
+        foreach (var inspector in _inspectors)
         {
             try
             {

@@ -28,7 +28,7 @@ public sealed record Finding(FindingKind Kind, string Source, string Summary)
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public static Finding ForTarget(string source, TargetKind kind, string target, string argument) =>
-        new(FindingKind.Target, source, $"{kind.ToString().ToLowerInvariant()} {target} in '{argument}'")
+        new(FindingKind.Target, source, $"{NameOf(kind)} {target} in '{argument}'")
         {
             TargetKind = kind,
             Target = target,
@@ -43,4 +43,15 @@ public sealed record Finding(FindingKind Kind, string Source, string Summary)
 
     public static Finding ForOffensiveAction(string source, string summary, IReadOnlyList<string>? tags = null) =>
         new(FindingKind.OffensiveAction, source, summary) { Tags = tags ?? [] };
+
+    // The kind's name in lower case, as kind.ToString().ToLowerInvariant() gives it, without the two strings that
+    // made per target finding (several per call).
+    private static string NameOf(TargetKind kind) => kind switch
+    {
+        TargetKind.Address => "address",
+        TargetKind.Network => "network",
+        TargetKind.Host => "host",
+        TargetKind.Url => "url",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

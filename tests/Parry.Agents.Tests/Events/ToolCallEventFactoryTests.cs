@@ -42,6 +42,21 @@ public class ToolCallEventFactoryTests
         return values;
     }
 
+    [Theory]
+    [InlineData(2025, 9, 1, 14, 0, 0, 2, 1234567, "2025-09-01T12:00:00.1234567Z")]
+    [InlineData(2026, 1, 1, 0, 30, 5, -5, 10, "2026-01-01T05:30:05.0000010Z")]
+    [InlineData(999, 12, 31, 23, 59, 59, 0, 9999999, "0999-12-31T23:59:59.9999999Z")]
+    public void Times_are_written_in_utc_with_seven_fraction_digits(int year, int month, int day, int hour, int minute, int second,
+        int offsetHours, int ticks, string expected)
+    {
+        var (factory, id) = Factory();
+        var started = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(offsetHours)).AddTicks(ticks);
+        var e = factory.Create(Call("{}") with { Started = started, Ended = started.AddTicks(1) }, new EventOrigin("trace.jsonl", 1));
+
+        e.GetString(id("start_time")).ShouldBe(expected);
+        e.GetString(id("end_time")).ShouldBe(started.AddTicks(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void A_call_becomes_an_mcp_event_with_its_fields()
     {

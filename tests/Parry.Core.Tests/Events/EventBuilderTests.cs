@@ -84,6 +84,64 @@ public class EventBuilderTests
     }
 
     [Fact]
+    public void Released_folded_text_is_made_again_and_the_next_event_folds_its_own_values()
+    {
+        var (first, id) = BuildEvtxShaped();
+        first.TryGetValue(id("Image"), out var image).ShouldBeTrue();
+        image.FoldedText.ToString().ShouldBe(@"c:\windows\system32\cmd.exe");
+        first.ReleaseFoldedText();
+
+        // The next event folded on this thread takes the released arena: every value it folds is its own, none is
+        // taken for folded already because the arena's previous owner folded a value at the same place.
+        var fields = new FieldTableBuilder();
+        var a = fields.Intern("a");
+        var b = fields.Intern("b");
+        var table = fields.Build();
+        var builder = new EventBuilder();
+        builder.StartObject();
+        builder.PropertyName("a"); builder.String("XYZ-ÄÖÜ-Value");
+        builder.PropertyName("b"); builder.String("SECOND");
+        builder.EndObject();
+        var second = builder.Build(table, new EventOrigin("b.json", 2), "json");
+        second.TryGetValue(a, out var va).ShouldBeTrue();
+        second.TryGetValue(b, out var vb).ShouldBeTrue();
+        vb.FoldedText.ToString().ShouldBe("second");
+        va.FoldedText.ToString().ShouldBe("xyz-äöü-value");
+
+        // The first event folds again into an arena of its own.
+        first.TryGetValue(id("Channel"), out var channel).ShouldBeTrue();
+        channel.FoldedText.ToString().ShouldBe("security");
+        image.FoldedText.ToString().ShouldBe(@"c:\windows\system32\cmd.exe");
+        vb.FoldedText.ToString().ShouldBe("second");
+    }
+
+    [Fact]
+    public void Names_up_to_the_longest_a_node_holds_are_kept_whole_and_longer_ones_are_too_large()
+    {
+        System.Runtime.CompilerServices.Unsafe.SizeOf<EventNode>().ShouldBe(32);
+        var table = new FieldTableBuilder();
+        var fields = table.Build();
+        var limits = new EventLimits(MaxTextChars: 40 * 1024 * 1024);
+        var longest = new string('n', EventNode.MaxNameLength);
+
+        var b = new EventBuilder(limits);
+        b.StartObject();
+        b.PropertyName(longest); b.Boolean(true);
+        b.PropertyName("after"); b.StartArray(); b.Float(1.5); b.EndArray();
+        b.EndObject();
+        var e = b.Build(fields, new EventOrigin("n.json", 1), "json");
+        e.NameOf(1).Length.ShouldBe(EventNode.MaxNameLength);
+        e.Node(1).Kind.ShouldBe(ValueKind.Boolean);
+        e.Node(2).Kind.ShouldBe(ValueKind.Array);
+        e.NameOf(2).ToString().ShouldBe("after");
+        e.Node(3).Kind.ShouldBe(ValueKind.Float);
+
+        b.Reset();
+        b.StartObject();
+        Should.Throw<EventTooLargeException>(() => b.PropertyName(longest + "n"));
+    }
+
+    [Fact]
     public void The_tree_writes_back_as_the_same_json()
     {
         var (e, _) = BuildEvtxShaped();
@@ -189,12 +247,80 @@ public class EventBuilderTests
 
         Json(copy).ShouldBe("""{"z":"first","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9}""");
         Json(copy).ShouldBe(Json(written));
-        copy.NodeCount.ShouldBe(written.NodeCount);
+        SameNodes(copy, written);
         foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
         {
             var id = fields.IdOf(name);
             copy.Has(id).ShouldBe(written.Has(id), name);
             string.Join("|", Values(copy, id)).ShouldBe(string.Join("|", Values(written, id)), name);
+        }
+    }
+
+    [Fact]
+    public void Members_whose_text_is_not_one_stretch_of_the_arena_are_copied_the_same()
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
+            table.Intern(name);
+        var fields = table.Build();
+        var (source, bStart, fStart) = Source(fields);
+        var spread = Spread(source, fields);
+        Json(spread).ShouldBe(Json(source));
+
+        var copies = new List<Event>();
+        foreach (var from in new[] { source, spread })
+        {
+            var b = new EventBuilder();
+            b.StartObject();
+            b.PropertyName("z"); b.String("first");
+            b.CopyMembers(from, bStart, fStart);
+            b.PropertyName("g"); b.Integer(9);
+            b.EndObject();
+            copies.Add(b.Build(fields, new EventOrigin("b.json", 2), "json"));
+        }
+        Json(copies[1]).ShouldBe("""{"z":"first","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9}""");
+        SameNodes(copies[1], copies[0]);
+    }
+
+    // The same event with a character between every name and value in its arena (as a decoder that does not append
+    // in node order could lay it out).
+    private static Event Spread(Event e, FieldTable fields)
+    {
+        var text = new StringBuilder();
+        var nodes = new EventNode[e.NodeCount];
+        for (var i = 0; i < e.NodeCount; i++)
+        {
+            ref readonly var node = ref e.Node(i);
+            var nameStart = -1;
+            if (node.NameStart >= 0)
+            {
+                text.Append('#');
+                nameStart = text.Length;
+                text.Append(e.NameOf(i));
+            }
+            var textStart = 0;
+            if (node.IsScalar)
+            {
+                text.Append('#');
+                textStart = text.Length;
+                text.Append(e.TextOf(i));
+            }
+            nodes[i] = new EventNode(node.Parent, node.End, nameStart, node.NameLength, textStart, node.TextLength, node.Bits, node.Kind);
+        }
+        var arena = text.ToString().ToCharArray();
+        var (keys, keyNodes) = new EventKeyer().Key(fields, nodes, arena);
+        return new Event(nodes, keys, keyNodes, arena, e.Origin, e.SourceKind, e.Timestamp);
+    }
+
+    private static void SameNodes(Event actual, Event expected)
+    {
+        actual.NodeCount.ShouldBe(expected.NodeCount);
+        for (var i = 0; i < expected.NodeCount; i++)
+        {
+            ref readonly var a = ref actual.Node(i);
+            ref readonly var x = ref expected.Node(i);
+            (a.Parent, a.End, a.NameStart, a.NameLength, a.TextStart, a.TextLength, a.Bits, a.Kind)
+                .ShouldBe((x.Parent, x.End, x.NameStart, x.NameLength, x.TextStart, x.TextLength, x.Bits, x.Kind), $"node {i}");
         }
     }
 
