@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Parry.Core.Actors;
-using Parry.Core.Attack;
 using Parry.Core.Campaigns;
 using Parry.Core.Detections;
 using Parry.Detection.Reporting;
@@ -18,8 +17,9 @@ public static class ResultJson
         w.WriteString("rule_title", d.Rule.Title);
         w.WriteString("level", d.Rule.Level.Name());
         WriteStrings(w, "tags", d.Rule.Tags);
-        WriteStrings(w, "tactics", AttackTags.Tactics(d.Rule.Tags).Distinct());
-        WriteStrings(w, "techniques", AttackTags.Techniques(d.Rule.Tags).Distinct());
+        var attack = RuleAttackNames.Of(d.Rule);
+        WriteStrings(w, "tactics", attack.Tactics);
+        WriteStrings(w, "techniques", attack.Techniques);
         if (d.Timestamp is { } time)
             w.WriteString("timestamp", Timestamps.ToText(time));
         else
@@ -167,11 +167,12 @@ public static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    // Indexed: a detection writes three of these, and an enumerator over a list interface would be allocated each time.
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {
         w.WriteStartArray(name);
-        foreach (var value in values)
-            w.WriteStringValue(value);
+        for (var i = 0; i < values.Count; i++)
+            w.WriteStringValue(values[i]);
         w.WriteEndArray();
     }
 }

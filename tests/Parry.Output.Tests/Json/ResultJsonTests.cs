@@ -3,7 +3,9 @@ using System.Text.Json;
 using Parry.Core.Actors;
 using Parry.Core.Campaigns;
 using Parry.Core.Detections;
+using Parry.Core.Events;
 using Parry.Output.Json;
+using Parry.TestSupport;
 
 namespace Parry.Output.Tests.Json;
 
@@ -56,5 +58,32 @@ public class ResultJsonTests
         json.GetProperty("first_seen").ValueKind.ShouldBe(JsonValueKind.Null);
         json.GetProperty("last_seen").ValueKind.ShouldBe(JsonValueKind.Null);
         json.GetProperty("timeline")[0].GetProperty("first_seen").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    private static JsonElement Write(Core.Detections.Detection detection)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+            ResultJson.WriteDetection(w, detection);
+        return JsonDocument.Parse(Encoding.UTF8.GetString(buffer.ToArray())).RootElement.Clone();
+    }
+
+    [Fact]
+    public void A_detection_lists_its_rules_tactics_and_techniques_once_each_for_every_detection_of_the_rule()
+    {
+        var rule = new RuleInfo("r-1", "Rule", Level.High,
+            ["attack.execution", "attack.t1059.001", "attack.Execution", "attack.T1059.001", "attack.t1105", "cve.2021-44228"]);
+        var e = JsonEvents.FromJson("""{"Image": "C:\\cmd.exe"}""", FieldTable.Empty);
+        // The rule's names are worked out once and reused: the second detection must say exactly what the first did.
+        foreach (var json in new[] { Write(new Core.Detections.Detection(rule, e, null)), Write(new Core.Detections.Detection(rule, e, null)) })
+        {
+            json.GetProperty("tags").GetArrayLength().ShouldBe(6);
+            json.GetProperty("tactics").EnumerateArray().Select(t => t.GetString()).ShouldBe(["execution"]);
+            json.GetProperty("techniques").EnumerateArray().Select(t => t.GetString()).ShouldBe(["T1059.001", "T1105"]);
+        }
+        // An equal rule that is another object is not confused with it, nor a rule without ATT&CK tags.
+        var untagged = Write(new Core.Detections.Detection(rule with { Tags = ["cve.2021-44228"] }, e, null));
+        untagged.GetProperty("tactics").GetArrayLength().ShouldBe(0);
+        untagged.GetProperty("techniques").GetArrayLength().ShouldBe(0);
     }
 }

@@ -27,16 +27,14 @@ internal sealed class LiteralAutomatonBuilder
 
     public LiteralAutomaton Build()
     {
-        var (children, own) = (_trie.Children, _trie.Hits);
+        var trie = _trie;
         // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
-        var classes = new CharClasses(children.SelectMany(c => c.Keys).Where(c => c < 128));
+        var classes = new CharClasses(trie.EdgeChars.Where(c => c < 128));
         var width = classes.Count;
-        var count = children.Count;
+        var count = trie.Count;
 
-        // Breadth-first numbering, so shallow states come first and a failure target precedes its state.
-        // (Children sorted through one reused buffer, not LINQ's OrderBy: building the automata of the SigmaHQ
-        // rule groups met by an EVTX hunt spent a third of its time in OrderBy's iterators and copies.)
-        var sorted = new List<KeyValuePair<char, int>>();
+        // Breadth-first numbering, so shallow states come first and a failure target precedes its state. (The
+        // trie keeps each state's children in character order, so this needs no sort.)
         var order = new List<int>(count) { 0 };
         var depth = new int[count];
         var dense = 0;
@@ -44,7 +42,7 @@ internal sealed class LiteralAutomatonBuilder
         {
             if (depth[order[head]] <= DenseDepth)
                 dense++;
-            foreach (var (_, child) in SortedChildren(children[order[head]], sorted))
+            for (var child = trie.FirstChild(order[head]); child >= 0; child = trie.NextSibling(child))
             {
                 depth[child] = depth[order[head]] + 1;
                 order.Add(child);
@@ -64,7 +62,7 @@ internal sealed class LiteralAutomatonBuilder
             {
                 if (state < dense && c < 128)
                     return next[state * width + classes.Of(c)];
-                if (children[order[state]].TryGetValue(c, out var child))
+                if (trie.TryGetChild(order[state], c, out var child))
                     return number[child];
                 if (state == 0)
                     return 0;
@@ -79,8 +77,9 @@ internal sealed class LiteralAutomatonBuilder
                 for (var cls = 0; cls < width; cls++)
                     next[state * width + cls] = state == 0 ? 0 : next[fail[state] * width + cls];
             }
-            foreach (var (c, childOriginal) in children[original])
+            for (var childOriginal = trie.FirstChild(original); childOriginal >= 0; childOriginal = trie.NextSibling(childOriginal))
             {
+                var c = trie.CharOf(childOriginal);
                 var child = number[childOriginal];
                 fail[child] = state == 0 ? 0 : Goto(fail[state], c);
                 if (state < dense && c < 128)
@@ -97,8 +96,9 @@ internal sealed class LiteralAutomatonBuilder
         for (var state = 0; state < count; state++)
         {
             childStart[state] = childChars.Count;
-            foreach (var (c, child) in SortedChildren(children[order[state]], sorted))
+            for (var child = trie.FirstChild(order[state]); child >= 0; child = trie.NextSibling(child))
             {
+                var c = trie.CharOf(child);
                 if (state < dense && c < 128)
                     continue;
                 childChars.Add(c);
@@ -112,13 +112,14 @@ internal sealed class LiteralAutomatonBuilder
         var merged = new List<LiteralHit>[count];
         for (var state = 0; state < count; state++)
         {
-            var ownHits = own[order[state]];
+            var ownHits = trie.HitsOf(order[state]);
             if (state != 0 && ownHits.Count == 0)
             {
                 merged[state] = merged[fail[state]];
                 continue;
             }
-            var list = new List<LiteralHit>(ownHits);
+            var list = new List<LiteralHit>(ownHits.Count);
+            list.AddRange(ownHits);
             if (state != 0)
             {
                 foreach (var inherited in merged[fail[state]])
@@ -132,17 +133,6 @@ internal sealed class LiteralAutomatonBuilder
         var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits, guard);
-    }
-
-    /// <summary>A state's children in character order, in <paramref name="buffer"/> (overwritten).</summary>
-    private static List<KeyValuePair<char, int>> SortedChildren(Dictionary<char, int> children, List<KeyValuePair<char, int>> buffer)
-    {
-        buffer.Clear();
-        foreach (var child in children)
-            buffer.Add(child);
-        if (buffer.Count > 1)
-            buffer.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        return buffer;
     }
 
     /// <summary>

@@ -2,57 +2,106 @@ namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>Collects literals into a trie (state 0 is the root), the shared first stage of
 /// <see cref="LiteralAutomatonBuilder"/> and <see cref="LiteralTrie"/>.</summary>
+/// <remarks>
+/// Flat: each state is an index into parallel lists (its character, first child, next sibling, hits), siblings are
+/// chained in character order as they are added, and one map finds a state's child by character. A dictionary
+/// and a hit list per state, as this was, made building the literal indexes of the SigmaHQ rule groups that an EVTX
+/// hunt meets allocation-bound (hundreds of thousands of states, most with one child and no hits), and every
+/// walk over a state's children had to sort them first.
+/// </remarks>
 internal sealed class LiteralTrieBuilder
 {
-    public List<Dictionary<char, int>> Children { get; } = [new()];
+    private readonly List<char> _char = ['\0'];        // the character on the edge into each state (root: none)
+    private readonly List<int> _firstChild = [-1];
+    private readonly List<int> _nextSibling = [-1];    // the next child of the same parent, in character order
+    private readonly List<int> _parent = [-1];
+    private readonly List<List<LiteralHit>?> _hits = [null];
+    private readonly Dictionary<long, int> _edges = [];
 
-    public List<List<LiteralHit>> Hits { get; } = [[]];
+    public int Count => _char.Count;
 
-    public int Count => Children.Count;
+    /// <summary>The characters of every edge (one per state but the root).</summary>
+    public IEnumerable<char> EdgeChars => _char.Skip(1);
 
     public void Add(string literal, LiteralHit hit)
     {
         var state = 0;
         foreach (var c in literal)
         {
-            if (!Children[state].TryGetValue(c, out var child))
-            {
-                child = Children.Count;
-                Children.Add([]);
-                Hits.Add([]);
-                Children[state][c] = child;
-            }
+            if (!TryGetChild(state, c, out var child))
+                child = AddChild(state, c);
             state = child;
         }
-        if (!Hits[state].Contains(hit))
-            Hits[state].Add(hit);
+        var hits = _hits[state] ??= [];
+        if (!hits.Contains(hit))
+            hits.Add(hit);
     }
+
+    public bool TryGetChild(int state, char c, out int child) => _edges.TryGetValue(Edge(state, c), out child);
+
+    /// <summary>A state's first child in character order (-1: none); the others follow through
+    /// <see cref="NextSibling"/>.</summary>
+    public int FirstChild(int state) => _firstChild[state];
+
+    /// <summary>The next child of the same parent in character order (-1: none).</summary>
+    public int NextSibling(int state) => _nextSibling[state];
+
+    /// <summary>The character on the edge into a state.</summary>
+    public char CharOf(int state) => _char[state];
+
+    /// <summary>A state's own hits (not those of its failure chain); empty for most states.</summary>
+    public IReadOnlyList<LiteralHit> HitsOf(int state) => _hits[state] ?? (IReadOnlyList<LiteralHit>)[];
 
     public LiteralTrie Build()
     {
-        var classes = new CharClasses(Children.SelectMany(c => c.Keys));
+        var classes = new CharClasses(EdgeChars);
         var width = classes.Count;
-        var next = new int[Children.Count * width];
+        var next = new int[Count * width];
         Array.Fill(next, -1);
-        for (var state = 0; state < Children.Count; state++)
-        {
-            foreach (var (c, child) in Children[state])
-                next[state * width + classes.Of(c)] = child;
-        }
-        var (hitStart, hits) = Flatten(Hits);
+        for (var state = 1; state < Count; state++)
+            next[_parent[state] * width + classes.Of(_char[state])] = state;
+        var (hitStart, hits) = Flatten(_hits);
         return new LiteralTrie(classes, next, hitStart, hits);
     }
 
-    public static (int[] Start, LiteralHit[] Hits) Flatten(IReadOnlyList<List<LiteralHit>> perState)
+    public static (int[] Start, LiteralHit[] Hits) Flatten(IReadOnlyList<IReadOnlyList<LiteralHit>?> perState)
     {
         var start = new int[perState.Count + 1];
         var hits = new List<LiteralHit>();
         for (var state = 0; state < perState.Count; state++)
         {
             start[state] = hits.Count;
-            hits.AddRange(perState[state]);
+            if (perState[state] is { } own)
+                hits.AddRange(own);
         }
         start[perState.Count] = hits.Count;
         return (start, [.. hits]);
+    }
+
+    private static long Edge(int state, char c) => ((long)state << 16) | c;
+
+    private int AddChild(int parent, char c)
+    {
+        var child = _char.Count;
+        _char.Add(c);
+        _firstChild.Add(-1);
+        _nextSibling.Add(-1);
+        _parent.Add(parent);
+        _hits.Add(null);
+        _edges.Add(Edge(parent, c), child);
+        // Keep the sibling chain in character order: walks over children need no sort.
+        var previous = -1;
+        var current = _firstChild[parent];
+        while (current >= 0 && _char[current] < c)
+        {
+            previous = current;
+            current = _nextSibling[current];
+        }
+        _nextSibling[child] = current;
+        if (previous < 0)
+            _firstChild[parent] = child;
+        else
+            _nextSibling[previous] = child;
+        return child;
     }
 }
