@@ -87,7 +87,8 @@ internal static class RequirementAnalysis
             case GlobTest glob:
                 return GlobLiteral(glob.Pattern, literals);
             case RegexTest regex when (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0:
-                return RegexLiterals.Longest(regex.Pattern) is { } required && Add(literals, required, LiteralAnchor.Anywhere, true);
+                return RegexLiterals.Alternatives(regex.Pattern) is { Count: > 0 } required
+                    && required.All(r => Add(literals, r, LiteralAnchor.Anywhere, true));
             default:
                 return false;
         }
