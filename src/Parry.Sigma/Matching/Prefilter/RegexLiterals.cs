@@ -57,8 +57,14 @@ internal static class RegexLiterals
                     next = i + 1;
                     break;
                 case '*' or '+' or '?' or '{':
-                    // A quantifier whose atom was not a literal; nothing to add.
+                    // A quantifier whose atom was not a literal; nothing to add. A '{' that starts no quantifier
+                    // is a literal (without this the loop would not advance).
                     next = SkipQuantifier(pattern, i, out _);
+                    if (next == i)
+                    {
+                        literal = c;
+                        next = i + 1;
+                    }
                     break;
                 default:
                     literal = c;
@@ -133,7 +139,7 @@ internal static class RegexLiterals
     }
 
     // At a quantifier (* + ? {n,m}, with a lazy or possessive suffix) returns the index after it and its minimum.
-    private static int SkipQuantifier(string p, int i, out int minimum)
+    internal static int SkipQuantifier(string p, int i, out int minimum)
     {
         minimum = 1;
         if (i >= p.Length)
@@ -171,7 +177,7 @@ internal static class RegexLiterals
         return end;
     }
 
-    private static int SkipEscape(string p, int i)
+    internal static int SkipEscape(string p, int i)
     {
         var kind = p[i + 1];
         var at = i + 2;
@@ -193,7 +199,7 @@ internal static class RegexLiterals
         }
     }
 
-    private static int SkipClass(string p, int i)
+    internal static int SkipClass(string p, int i)
     {
         var j = i + 1;
         if (j < p.Length && p[j] == '^')
@@ -205,7 +211,7 @@ internal static class RegexLiterals
         return Math.Min(p.Length, j + 1);
     }
 
-    private static int SkipGroup(string p, int i)
+    internal static int SkipGroup(string p, int i)
     {
         var depth = 0;
         for (var j = i; j < p.Length; j++)
@@ -228,7 +234,7 @@ internal static class RegexLiterals
         return p.Length;
     }
 
-    private static bool HasTopLevelAlternation(string p)
+    internal static bool HasTopLevelAlternation(string p)
     {
         var depth = 0;
         for (var j = 0; j < p.Length; j++)

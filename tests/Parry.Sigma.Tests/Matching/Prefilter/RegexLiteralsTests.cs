@@ -19,6 +19,7 @@ public class RegexLiteralsTests
     [InlineData(@"a{0,3}bcd", "bcd")]
     [InlineData(@"ab{2}cd", "ab")]
     [InlineData(@"\x41bc\u0041def", "def")]
+    [InlineData("ab{cd", "ab{cd")]
     public void Finds_a_literal_every_match_contains(string pattern, string literal) =>
         RegexLiterals.Longest(pattern).ShouldBe(literal);
 
@@ -88,8 +89,8 @@ public class RegexLiteralsTests
         checkedPairs.ShouldBeGreaterThan(generated / 2);
     }
 
-    // A random regular expression together with a string it matches.
-    private static Gen<(string Pattern, string Sample)> Generate(int depth)
+    // A random regular expression together with a string it matches (whole).
+    internal static Gen<(string Pattern, string Sample)> Generate(int depth)
     {
         var literal = Gen.Elements('a', 'b', 'C', '.', '-', '\\', '(', '|', '*', '?', '+', '{', '[', '^', '$').Select(c =>
             "\\.-(|*?+{[^$".Contains(c) ? ($"\\{c}", c.ToString()) : (c.ToString(), c.ToString()));
