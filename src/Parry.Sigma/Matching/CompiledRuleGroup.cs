@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Parry.Core.Events;
+using Parry.Sigma.Matching.Matchers;
 using Parry.Sigma.Matching.Prefilter;
 
 namespace Parry.Sigma.Matching;
@@ -15,6 +17,10 @@ public sealed class CompiledRuleGroup
     private const int MaxStackWords = 128;
 
     private readonly CompiledRule[] _rules;
+
+    // The rules' matchers in slot order, so evaluating a candidate loads its root from one array instead of going
+    // through the rule object (a cache miss per candidate, with candidates spread over thousands of rules).
+    private readonly Matcher[] _roots;
     private readonly (int Field, FieldLiteralIndex Index)[] _fields;
     private readonly FieldLiteralIndex? _anyValue;
     private readonly ulong[] _always;
@@ -23,6 +29,7 @@ public sealed class CompiledRuleGroup
     private CompiledRuleGroup(CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, ulong[] always, ulong[] single, int alwaysCount)
     {
         _rules = rules;
+        _roots = [.. rules.Select(r => r.Root)];
         _fields = fields;
         _anyValue = anyValue;
         _always = always;
@@ -123,7 +130,22 @@ public sealed class CompiledRuleGroup
             {
                 var slot = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(candidates);
                 candidates &= candidates - 1;
-                Evaluate(_rules[slot], e, hits, errors);
+                bool matched;
+                try
+                {
+                    matched = _roots[slot].Matches(e);
+                }
+                catch (RegexMatchTimeoutException timeout)
+                {
+                    // As CompiledRule.Matches: thrown as the rule's failure, or reported and counted as not matched.
+                    var failure = _rules[slot].TimedOut(e, timeout);
+                    if (errors is null)
+                        throw failure;
+                    errors.Add(new RuleMatchError(_rules[slot].Info, e.Origin, failure.Message));
+                    continue;
+                }
+                if (matched)
+                    hits.Add(_rules[slot]);
             }
         }
     }
@@ -185,25 +207,6 @@ public sealed class CompiledRuleGroup
             var node = value.NodeIndex;
             if ((scanned[node >> 6] & (1UL << (node & 63))) == 0)
                 _anyValue.Mark(value.FoldedText, marks);
-        }
-    }
-
-    private static void Evaluate(CompiledRule rule, Event e, List<CompiledRule> hits, List<RuleMatchError>? errors)
-    {
-        if (errors is null)
-        {
-            if (rule.Matches(e))
-                hits.Add(rule);
-            return;
-        }
-        try
-        {
-            if (rule.Matches(e))
-                hits.Add(rule);
-        }
-        catch (RuleMatchException failure)
-        {
-            errors.Add(new RuleMatchError(rule.Info, e.Origin, failure.Message));
         }
     }
 }
