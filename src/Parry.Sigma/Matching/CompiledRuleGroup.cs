@@ -22,6 +22,10 @@ public sealed class CompiledRuleGroup
     // through the rule object (a cache miss per candidate, with candidates spread over thousands of rules).
     private readonly Matcher[] _roots;
     private readonly (int Field, FieldLiteralIndex Index)[] _fields;
+
+    // The index of each indexed field by field id (null: not indexed), so Mark walks the event's keys once instead
+    // of searching them for every indexed field (twice per field: to find its value, then to find there is no other).
+    private readonly FieldLiteralIndex?[] _indexOfField;
     private readonly FieldLiteralIndex? _anyValue;
     private readonly ulong[] _always;
     private readonly ulong[] _single;
@@ -31,6 +35,9 @@ public sealed class CompiledRuleGroup
         _rules = rules;
         _roots = [.. rules.Select(r => r.Root)];
         _fields = fields;
+        _indexOfField = new FieldLiteralIndex?[fields.Length == 0 ? 0 : fields.Max(f => f.Item1) + 1];
+        foreach (var (field, index) in fields)
+            _indexOfField[field] = index;
         _anyValue = anyValue;
         _always = always;
         _single = single;
@@ -180,11 +187,15 @@ public sealed class CompiledRuleGroup
 
     private void Mark(Event e, CandidateMarks marks)
     {
+        var keys = e.FieldIds;
+        var indexOfField = _indexOfField;
         if (_anyValue is null)
         {
-            foreach (var (field, index) in _fields)
+            for (var position = 0; position < keys.Length; position++)
             {
-                foreach (var value in e.Values(field))
+                var field = keys[position];
+                if ((uint)field < (uint)indexOfField.Length && indexOfField[field] is { } index
+                    && e.ValueAtKey(position) is { IsScalar: true } value)
                     index.Mark(value.FoldedText, marks);
             }
             return;
@@ -193,9 +204,11 @@ public sealed class CompiledRuleGroup
         var nodeWords = (e.NodeCount + 63) >> 6;
         var scanned = nodeWords > MaxStackWords ? new ulong[nodeWords] : stackalloc ulong[nodeWords];
         scanned.Clear();
-        foreach (var (field, index) in _fields)
+        for (var position = 0; position < keys.Length; position++)
         {
-            foreach (var value in e.Values(field))
+            var field = keys[position];
+            if ((uint)field < (uint)indexOfField.Length && indexOfField[field] is { } index
+                && e.ValueAtKey(position) is { IsScalar: true } value)
             {
                 var node = value.NodeIndex;
                 scanned[node >> 6] |= 1UL << (node & 63);
