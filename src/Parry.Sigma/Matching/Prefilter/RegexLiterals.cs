@@ -22,7 +22,7 @@ internal static class RegexLiterals
 
     private static List<string> Best(string pattern, bool expandClasses)
     {
-        if (HasTopLevelAlternation(pattern) || pattern.Contains("(?x", StringComparison.Ordinal))
+        if (HasTopLevelAlternation(pattern) || HasFreeSpacing(pattern))
             return [];
         List<string> best = [];
         List<string> run = [""];
@@ -207,9 +207,20 @@ internal static class RegexLiterals
         if (j < p.Length && p[j] == ']')
             j++;
         while (j < p.Length && p[j] != ']')
-            j += p[j] == '\\' ? 2 : 1;
+        {
+            // A subtraction ([a-z-[aeiou]]) nests a class whose ']' does not end this one.
+            if (p[j] == '[' && p[j - 1] == '-')
+                j = SkipClass(p, j);
+            else
+                j += p[j] == '\\' ? 2 : 1;
+        }
         return Math.Min(p.Length, j + 1);
     }
+
+    /// <summary>Whether whitespace in the pattern may be free spacing rather than literal: an inline option group
+    /// that names x ((?x), (?ix), (?x:…), (?-x) alike, conservatively).</summary>
+    internal static bool HasFreeSpacing(string p) =>
+        System.Text.RegularExpressions.Regex.IsMatch(p, @"\(\?[imnsx-]*x[imnsx-]*[:)]");
 
     internal static int SkipGroup(string p, int i)
     {

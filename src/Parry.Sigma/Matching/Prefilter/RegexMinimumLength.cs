@@ -11,7 +11,7 @@ internal static class RegexMinimumLength
 {
     public static int Of(string pattern)
     {
-        if (RegexLiterals.HasTopLevelAlternation(pattern) || pattern.Contains("(?x", StringComparison.Ordinal))
+        if (RegexLiterals.HasTopLevelAlternation(pattern) || RegexLiterals.HasFreeSpacing(pattern))
             return 0;
         var total = 0L;
         var i = 0;

@@ -20,6 +20,7 @@ public class RegexLiteralsTests
     [InlineData(@"ab{2}cd", "ab")]
     [InlineData(@"\x41bc\u0041def", "def")]
     [InlineData("ab{cd", "ab{cd")]
+    [InlineData("[a-z-[aeiou]]xyz", "xyz")]
     public void Finds_a_literal_every_match_contains(string pattern, string literal) =>
         RegexLiterals.Longest(pattern).ShouldBe(literal);
 
@@ -28,6 +29,8 @@ public class RegexLiteralsTests
     [InlineData("foo|bar")]
     [InlineData(@"\d+\s*")]
     [InlineData("(?x) a b c")]
+    [InlineData("(?ix)ab c")]
+    [InlineData("x(?x: a b)")]
     [InlineData("[abc]")]
     [InlineData("")]
     public void No_literal_where_none_is_certain(string pattern) => RegexLiterals.Longest(pattern).ShouldBeNull();

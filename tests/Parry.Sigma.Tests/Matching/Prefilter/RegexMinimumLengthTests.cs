@@ -19,6 +19,8 @@ public class RegexMinimumLengthTests
     [InlineData("ab{cd", 5)]
     [InlineData("a|bcd", 0)]
     [InlineData("(?x) a b c", 0)]
+    [InlineData("(?ix)a b c", 0)]
+    [InlineData("[a-z-[aeiou]]", 1)]
     [InlineData("", 0)]
     public void Bounds_the_length_of_every_match(string pattern, int minimum) => RegexMinimumLength.Of(pattern).ShouldBe(minimum);
 
