@@ -6,13 +6,17 @@ namespace Parry.Bench.Sigma;
 /// <summary>
 /// Sigma matching throughput per core in CPU time (the machine is shared, so wall clock includes waiting for a
 /// core), plus load and compile times and what the literal index leaves to evaluate. Run:
-/// <c>dotnet run -c Release --project bench/Parry.Bench -- sigma-cputime [seconds per scenario]</c>.
+/// <c>dotnet run -c Release --project bench/Parry.Bench -- sigma-cputime [seconds per scenario] [scenario words]</c>;
+/// with words after the seconds, only the scenarios whose label contains one of them run (e.g. <c>routed</c>).
 /// </summary>
 internal static class SigmaCpuTime
 {
+    private static string[] s_only = [];
+
     public static int Run(string[] args)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        s_only = [.. args.Skip(1)];
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var inputs = new SigmaInputs();
@@ -60,6 +64,8 @@ internal static class SigmaCpuTime
         });
 
         // Fresh events fold their text on first use: measure decoding alone, and decoding plus matching.
+        if (s_only.Length > 0 && !s_only.Contains("fresh"))
+            return 0;
         var decodeOnly = Measure("  (fresh events: decode only)", seconds, inputs.Events.Length, () =>
         {
             foreach (var _ in SigmaInputs.Decode(inputs.RegressionJson, inputs.Table))
@@ -81,6 +87,8 @@ internal static class SigmaCpuTime
 
     private static double Measure(string label, double seconds, int eventsPerRound, Action round)
     {
+        if (s_only.Length > 0 && !s_only.Any(o => label.Contains(o, StringComparison.Ordinal)))
+            return double.NaN;
         // Tiered JIT and the regex engine's lazily built automata take seconds to settle.
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < Math.Max(2, seconds / 2))
@@ -88,6 +96,7 @@ internal static class SigmaCpuTime
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var threadBefore = ThreadCpuSeconds();
         var wall = Stopwatch.StartNew();
         var gcBefore = GC.GetAllocatedBytesForCurrentThread();
         long events = 0;
@@ -99,8 +108,20 @@ internal static class SigmaCpuTime
         var allocated = GC.GetAllocatedBytesForCurrentThread() - gcBefore;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var thread = ThreadCpuSeconds() - threadBefore;
         var rate = events / cpu;
-        Console.WriteLine($"{label,-40} {events,10:N0} events  cpu {cpu,6:N2} s  {rate,12:N0} events/cpu-s  {1e6 / rate,8:N2} µs/event  {(double)allocated / events,8:N1} B/event");
+        Console.WriteLine($"{label,-40} {events,10:N0} events  cpu {cpu,6:N2} s  {rate,12:N0} events/cpu-s  {1e6 / rate,8:N2} µs/event  {(double)allocated / events,8:N1} B/event  (this thread {thread:N2} s)");
         return rate;
+    }
+
+    // The measuring thread's own CPU time (Linux: /proc/thread-self/stat, utime + stime in 10-ms clock ticks), to
+    // tell the matching loop's cost from other threads' (tiered JIT compiling in the background, the GC).
+    private static double ThreadCpuSeconds()
+    {
+        if (!File.Exists("/proc/thread-self/stat"))
+            return double.NaN;
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
     }
 }

@@ -73,6 +73,10 @@ public sealed class Event
     /// that looks for many fields walk the record's few keys once instead of searching them per field.</summary>
     public ReadOnlySpan<int> FieldIds => _keys;
 
+    /// <summary>The node keyed at <paramref name="position"/> of <see cref="FieldIds"/> (a scalar or a container):
+    /// with <see cref="FieldIds"/>, one walk over the keys reads the values of many fields.</summary>
+    public EventValue ValueAtKey(int position) => new(this, _keyNodes[position]);
+
     /// <summary>The scalar values of a field: one for a plain field, one per item for a list.</summary>
     public FieldValues Values(int field) => new(this, field < 0 ? [] : _keys, _keyNodes, field);
 

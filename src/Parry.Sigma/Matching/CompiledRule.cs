@@ -49,9 +49,13 @@ public sealed class CompiledRule
         }
         catch (RegexMatchTimeoutException timeout)
         {
-            throw new RuleMatchException(Info, e.Origin, $"regular expression '{timeout.Pattern}' timed out after {timeout.MatchTimeout.TotalMilliseconds} ms", timeout);
+            throw TimedOut(e, timeout);
         }
     }
+
+    /// <summary>What <see cref="Matches"/> throws when a regular expression of the rule timed out on the event.</summary>
+    internal RuleMatchException TimedOut(Event e, RegexMatchTimeoutException timeout) =>
+        new(Info, e.Origin, $"regular expression '{timeout.Pattern}' timed out after {timeout.MatchTimeout.TotalMilliseconds} ms", timeout);
 
     public override string ToString() => Rule.ToString();
 }

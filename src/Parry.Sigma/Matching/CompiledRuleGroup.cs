@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Parry.Core.Events;
+using Parry.Sigma.Matching.Matchers;
 using Parry.Sigma.Matching.Prefilter;
 
 namespace Parry.Sigma.Matching;
@@ -15,7 +17,15 @@ public sealed class CompiledRuleGroup
     private const int MaxStackWords = 128;
 
     private readonly CompiledRule[] _rules;
+
+    // The rules' matchers in slot order, so evaluating a candidate loads its root from one array instead of going
+    // through the rule object (a cache miss per candidate, with candidates spread over thousands of rules).
+    private readonly Matcher[] _roots;
     private readonly (int Field, FieldLiteralIndex Index)[] _fields;
+
+    // The index of each indexed field by field id (null: not indexed), so Mark walks the event's keys once instead
+    // of searching them for every indexed field (twice per field: to find its value, then to find there is no other).
+    private readonly FieldLiteralIndex?[] _indexOfField;
     private readonly FieldLiteralIndex? _anyValue;
     private readonly ulong[] _always;
     private readonly ulong[] _single;
@@ -23,7 +33,11 @@ public sealed class CompiledRuleGroup
     private CompiledRuleGroup(CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, ulong[] always, ulong[] single, int alwaysCount)
     {
         _rules = rules;
+        _roots = [.. rules.Select(r => r.Root)];
         _fields = fields;
+        _indexOfField = new FieldLiteralIndex?[fields.Length == 0 ? 0 : fields.Max(f => f.Item1) + 1];
+        foreach (var (field, index) in fields)
+            _indexOfField[field] = index;
         _anyValue = anyValue;
         _always = always;
         _single = single;
@@ -123,7 +137,22 @@ public sealed class CompiledRuleGroup
             {
                 var slot = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(candidates);
                 candidates &= candidates - 1;
-                Evaluate(_rules[slot], e, hits, errors);
+                bool matched;
+                try
+                {
+                    matched = _roots[slot].Matches(e);
+                }
+                catch (RegexMatchTimeoutException timeout)
+                {
+                    // As CompiledRule.Matches: thrown as the rule's failure, or reported and counted as not matched.
+                    var failure = _rules[slot].TimedOut(e, timeout);
+                    if (errors is null)
+                        throw failure;
+                    errors.Add(new RuleMatchError(_rules[slot].Info, e.Origin, failure.Message));
+                    continue;
+                }
+                if (matched)
+                    hits.Add(_rules[slot]);
             }
         }
     }
@@ -158,11 +187,15 @@ public sealed class CompiledRuleGroup
 
     private void Mark(Event e, CandidateMarks marks)
     {
+        var keys = e.FieldIds;
+        var indexOfField = _indexOfField;
         if (_anyValue is null)
         {
-            foreach (var (field, index) in _fields)
+            for (var position = 0; position < keys.Length; position++)
             {
-                foreach (var value in e.Values(field))
+                var field = keys[position];
+                if ((uint)field < (uint)indexOfField.Length && indexOfField[field] is { } index
+                    && e.ValueAtKey(position) is { IsScalar: true } value)
                     index.Mark(value.FoldedText, marks);
             }
             return;
@@ -171,9 +204,11 @@ public sealed class CompiledRuleGroup
         var nodeWords = (e.NodeCount + 63) >> 6;
         var scanned = nodeWords > MaxStackWords ? new ulong[nodeWords] : stackalloc ulong[nodeWords];
         scanned.Clear();
-        foreach (var (field, index) in _fields)
+        for (var position = 0; position < keys.Length; position++)
         {
-            foreach (var value in e.Values(field))
+            var field = keys[position];
+            if ((uint)field < (uint)indexOfField.Length && indexOfField[field] is { } index
+                && e.ValueAtKey(position) is { IsScalar: true } value)
             {
                 var node = value.NodeIndex;
                 scanned[node >> 6] |= 1UL << (node & 63);
@@ -185,25 +220,6 @@ public sealed class CompiledRuleGroup
             var node = value.NodeIndex;
             if ((scanned[node >> 6] & (1UL << (node & 63))) == 0)
                 _anyValue.Mark(value.FoldedText, marks);
-        }
-    }
-
-    private static void Evaluate(CompiledRule rule, Event e, List<CompiledRule> hits, List<RuleMatchError>? errors)
-    {
-        if (errors is null)
-        {
-            if (rule.Matches(e))
-                hits.Add(rule);
-            return;
-        }
-        try
-        {
-            if (rule.Matches(e))
-                hits.Add(rule);
-        }
-        catch (RuleMatchException failure)
-        {
-            errors.Add(new RuleMatchError(rule.Info, e.Origin, failure.Message));
         }
     }
 }

@@ -135,6 +135,32 @@ public class CompiledRuleGroupTests
     }
 
     [Fact]
+    public void An_or_keeps_the_rare_requirement_of_an_and_beside_a_single_one()
+    {
+        // (Image contains '\windows\' and CommandLine contains '\..\..\') or CommandLine contains '.exe\..\':
+        // an event whose image is under \windows\ but whose command line holds neither is no candidate.
+        var loaded = Parry.Sigma.Loading.SigmaLoader.LoadText("""
+            title: traversal
+            logsource: {product: x}
+            detection:
+                selection_1: {Image|contains: '\Windows\', CommandLine|contains: '\..\..\'}
+                selection_2: {CommandLine|contains: '.exe\..\'}
+                condition: 1 of selection_*
+            """, "either.yml");
+        var fields = new FieldTableBuilder();
+        var compiled = loaded.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+        var group = CompiledRuleGroup.Create(compiled);
+        var table = fields.Build();
+        group.Candidates(JsonEvents.FromJson("""{"Image": "C:\\Windows\\cmd.exe", "CommandLine": "cmd /c dir"}""", table)).ShouldBeEmpty();
+        var hits = new List<CompiledRule>();
+        group.Match(JsonEvents.FromJson("""{"Image": "C:\\Windows\\cmd.exe", "CommandLine": "cmd \\..\\..\\x"}""", table), hits);
+        hits.Count.ShouldBe(1);
+        hits.Clear();
+        group.Match(JsonEvents.FromJson("""{"Image": "C:\\Tools\\x.exe", "CommandLine": "a.exe\\..\\b"}""", table), hits);
+        hits.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Regex_timeouts_are_reported_against_the_rule()
     {
         // A backreference needs the backtracking engine; this pattern backtracks exponentially on the value.

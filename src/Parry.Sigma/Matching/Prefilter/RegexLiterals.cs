@@ -6,20 +6,32 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// (the only non-ASCII character a case-insensitive regex equates with an ASCII letter is the Kelvin sign, which
 /// folds to 'k', so the folded literal is necessary with or without <c>i</c>). Groups, classes and escapes other
 /// than escaped punctuation end a run. Returns the longest run, folded, or null.
+/// <see cref="Alternatives"/> also lets a run go on through a small class of plain characters (<c>\.[ "']</c>):
+/// then one of several literals is necessary.
 /// </summary>
 internal static class RegexLiterals
 {
-    public static string? Longest(string pattern)
+    /// <summary>Most literals a run may branch into through small classes.</summary>
+    private const int MaxAlternatives = 8;
+
+    public static string? Longest(string pattern) => Best(pattern, expandClasses: false) is [var only] ? only : null;
+
+    /// <summary>Folded literals one of which every match contains: the single longest run, or, where it says more
+    /// (fewer and longer literals), a run that branches through small classes; empty when there is none.</summary>
+    public static IReadOnlyList<string> Alternatives(string pattern) => Best(pattern, expandClasses: true);
+
+    private static List<string> Best(string pattern, bool expandClasses)
     {
-        if (HasTopLevelAlternation(pattern) || pattern.Contains("(?x", StringComparison.Ordinal))
-            return null;
-        var best = "";
-        var run = new System.Text.StringBuilder();
+        if (HasTopLevelAlternation(pattern) || HasFreeSpacing(pattern))
+            return [];
+        List<string> best = [];
+        List<string> run = [""];
         var i = 0;
         while (i < pattern.Length)
         {
             var c = pattern[i];
             char? literal = null;
+            string? members = null;
             int next;
             switch (c)
             {
@@ -35,6 +47,8 @@ internal static class RegexLiterals
                     break;
                 case '[':
                     next = SkipClass(pattern, i);
+                    if (expandClasses)
+                        members = PlainMembers(pattern, i, next);
                     break;
                 case '(':
                     next = SkipGroup(pattern, i);
@@ -43,8 +57,14 @@ internal static class RegexLiterals
                     next = i + 1;
                     break;
                 case '*' or '+' or '?' or '{':
-                    // A quantifier whose atom was not a literal; nothing to add.
+                    // A quantifier whose atom was not a literal; nothing to add. A '{' that starts no quantifier
+                    // is a literal (without this the loop would not advance).
                     next = SkipQuantifier(pattern, i, out _);
+                    if (next == i)
+                    {
+                        literal = c;
+                        next = i + 1;
+                    }
                     break;
                 default:
                     literal = c;
@@ -57,29 +77,69 @@ internal static class RegexLiterals
             var quantified = quantifierEnd != next;
             if (literal is { } ch && ch < 128 && (!quantified || minimum > 0))
             {
-                run.Append(ch);
+                run = [.. run.Select(r => r + ch)];
                 if (quantified)
-                    Close(run, ref best); // the character repeats: the run cannot continue past it
+                    Close(ref run, ref best); // the character repeats: the run cannot continue past it
+            }
+            else if (members is not null && (!quantified || minimum > 0) && run.Count * members.Length <= MaxAlternatives)
+            {
+                // One of the class's characters follows the run: the run branches.
+                run = [.. run.SelectMany(r => members.Select(m => r + m)).Distinct(StringComparer.Ordinal)];
+                if (quantified)
+                    Close(ref run, ref best);
             }
             else
             {
-                Close(run, ref best);
+                Close(ref run, ref best);
             }
             i = quantified ? quantifierEnd : next;
         }
-        Close(run, ref best);
-        return best.Length > 0 ? best.ToLowerInvariant() : null;
+        Close(ref run, ref best);
+        return [.. best.Select(b => b.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
     }
 
-    private static void Close(System.Text.StringBuilder run, ref string best)
+    // Ends the current run: it becomes the best when it says more — fewer, longer literals (the chance that an
+    // unrelated value holds one of k literals of length n goes as k / 4^n); a single literal always beats an empty
+    // best, and only single runs compete by length alone, as Longest always chose.
+    private static void Close(ref List<string> run, ref List<string> best)
     {
-        if (run.Length > best.Length)
-            best = run.ToString();
-        run.Clear();
+        if (run[0].Length > 0 && (run.Count == 1 || run[0].Length >= 2) && (best.Count == 0 || Chance(run) < Chance(best)))
+            best = run;
+        run = [""];
+    }
+
+    private static double Chance(List<string> literals) => literals.Count * Math.Pow(0.25, literals[0].Length);
+
+    // The characters of a class written as plain ASCII characters (escaped punctuation allowed), at most four of
+    // them, not negated and without ranges, nested classes or escapes like \s; otherwise null.
+    private static string? PlainMembers(string p, int open, int end)
+    {
+        var close = end - 1;
+        if (close <= open + 1 || close >= p.Length || p[close] != ']' || p[open + 1] == '^')
+            return null;
+        var members = new System.Text.StringBuilder();
+        for (var j = open + 1; j < close; j++)
+        {
+            var c = p[j];
+            if (c == '\\')
+            {
+                if (j + 1 >= close || char.IsAsciiLetterOrDigit(p[j + 1]))
+                    return null;
+                c = p[++j];
+            }
+            else if (c is '-' or '[')
+            {
+                return null;
+            }
+            if (c >= 128)
+                return null;
+            members.Append(c);
+        }
+        return members.Length is > 0 and <= 4 ? members.ToString() : null;
     }
 
     // At a quantifier (* + ? {n,m}, with a lazy or possessive suffix) returns the index after it and its minimum.
-    private static int SkipQuantifier(string p, int i, out int minimum)
+    internal static int SkipQuantifier(string p, int i, out int minimum)
     {
         minimum = 1;
         if (i >= p.Length)
@@ -117,7 +177,7 @@ internal static class RegexLiterals
         return end;
     }
 
-    private static int SkipEscape(string p, int i)
+    internal static int SkipEscape(string p, int i)
     {
         var kind = p[i + 1];
         var at = i + 2;
@@ -139,7 +199,7 @@ internal static class RegexLiterals
         }
     }
 
-    private static int SkipClass(string p, int i)
+    internal static int SkipClass(string p, int i)
     {
         var j = i + 1;
         if (j < p.Length && p[j] == '^')
@@ -147,11 +207,22 @@ internal static class RegexLiterals
         if (j < p.Length && p[j] == ']')
             j++;
         while (j < p.Length && p[j] != ']')
-            j += p[j] == '\\' ? 2 : 1;
+        {
+            // A subtraction ([a-z-[aeiou]]) nests a class whose ']' does not end this one.
+            if (p[j] == '[' && p[j - 1] == '-')
+                j = SkipClass(p, j);
+            else
+                j += p[j] == '\\' ? 2 : 1;
+        }
         return Math.Min(p.Length, j + 1);
     }
 
-    private static int SkipGroup(string p, int i)
+    /// <summary>Whether whitespace in the pattern may be free spacing rather than literal: an inline option group
+    /// that names x ((?x), (?ix), (?x:…), (?-x) alike, conservatively).</summary>
+    internal static bool HasFreeSpacing(string p) =>
+        System.Text.RegularExpressions.Regex.IsMatch(p, @"\(\?[imnsx-]*x[imnsx-]*[:)]");
+
+    internal static int SkipGroup(string p, int i)
     {
         var depth = 0;
         for (var j = i; j < p.Length; j++)
@@ -174,7 +245,7 @@ internal static class RegexLiterals
         return p.Length;
     }
 
-    private static bool HasTopLevelAlternation(string p)
+    internal static bool HasTopLevelAlternation(string p)
     {
         var depth = 0;
         for (var j = 0; j < p.Length; j++)

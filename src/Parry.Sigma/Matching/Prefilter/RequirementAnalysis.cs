@@ -42,14 +42,18 @@ internal static class RequirementAnalysis
     }
 
     // (A1 and B1) or (A2 and B2) implies (A1 or A2) and (B1 or B2): union the operands' requirements rank by rank.
+    // Any requirement of an operand may stand in each rank (each is necessary on its own), so an operand with one
+    // requirement joins both: (A1 and B1) or C implies (A1 or C) and (B1 or C). Keeping the second rank matters
+    // where the likeliest-looking literal is common in logs (Image contains '\windows\'), and the rule's other
+    // selection is rare.
     private static IReadOnlyList<LiteralRequirement> Either(List<IReadOnlyList<LiteralRequirement>> operands)
     {
         if (operands.Count == 0 || operands.Any(o => o.Count == 0))
             return [];
-        var ranks = operands.Min(o => o.Count);
+        var ranks = operands.Max(o => o.Count);
         var result = new List<LiteralRequirement>(ranks);
         for (var rank = 0; rank < ranks; rank++)
-            result.Add(LiteralRequirement.Union(operands.Select(o => o[rank])));
+            result.Add(LiteralRequirement.Union(operands.Select(o => o[Math.Min(rank, o.Count - 1)])));
         return result;
     }
 
@@ -87,7 +91,8 @@ internal static class RequirementAnalysis
             case GlobTest glob:
                 return GlobLiteral(glob.Pattern, literals);
             case RegexTest regex when (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0:
-                return RegexLiterals.Longest(regex.Pattern) is { } required && Add(literals, required, LiteralAnchor.Anywhere, true);
+                return RegexLiterals.Alternatives(regex.Pattern) is { Count: > 0 } required
+                    && required.All(r => Add(literals, r, LiteralAnchor.Anywhere, true));
             default:
                 return false;
         }

@@ -15,7 +15,8 @@ namespace Parry.Sigma.Matching.ValueTests;
 /// A value that lacks the literal every match must contain (<see cref="RegexLiterals"/>, the same necessary literal
 /// the literal index uses) is refused before the expression is run or built: a rule's other selections often let
 /// events through whose values cannot match, and on the 1 GB EVTX hunt building the expressions those values
-/// reached cost ~0.6 CPU-s and tens of megabytes.</remarks>
+/// reached cost ~0.6 CPU-s and tens of megabytes. A value shorter than every match (<see cref="RegexMinimumLength"/>)
+/// is refused the same way.</remarks>
 internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
 {
     private Regex? _regex;
@@ -25,6 +26,11 @@ internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
     private readonly string? _required = (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0
         ? RegexLiterals.Longest(regex.Pattern)
         : null;
+
+    // No match is shorter (0 when not known): a shorter value is refused before the expression runs.
+    private readonly int _minimumLength = (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0
+        ? RegexMinimumLength.Of(regex.Pattern)
+        : 0;
 
     public string Pattern => regex.Pattern;
 
@@ -38,7 +44,7 @@ internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
     public bool IsBuilt => Volatile.Read(ref _regex) is not null;
 
     public override bool Test(in EventValue value) =>
-        !value.IsNull && (_required is null || value.FoldedText.IndexOf(_required, StringComparison.Ordinal) >= 0)
+        !value.IsNull && value.Text.Length >= _minimumLength && (_required is null || value.FoldedText.IndexOf(_required, StringComparison.Ordinal) >= 0)
         && Regex.IsMatch(value.Text);
 
     public override int Cost => 8;

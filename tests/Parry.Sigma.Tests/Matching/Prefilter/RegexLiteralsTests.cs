@@ -19,6 +19,8 @@ public class RegexLiteralsTests
     [InlineData(@"a{0,3}bcd", "bcd")]
     [InlineData(@"ab{2}cd", "ab")]
     [InlineData(@"\x41bc\u0041def", "def")]
+    [InlineData("ab{cd", "ab{cd")]
+    [InlineData("[a-z-[aeiou]]xyz", "xyz")]
     public void Finds_a_literal_every_match_contains(string pattern, string literal) =>
         RegexLiterals.Longest(pattern).ShouldBe(literal);
 
@@ -27,9 +29,48 @@ public class RegexLiteralsTests
     [InlineData("foo|bar")]
     [InlineData(@"\d+\s*")]
     [InlineData("(?x) a b c")]
+    [InlineData("(?ix)ab c")]
+    [InlineData("x(?x: a b)")]
     [InlineData("[abc]")]
     [InlineData("")]
     public void No_literal_where_none_is_certain(string pattern) => RegexLiterals.Longest(pattern).ShouldBeNull();
+
+    [Theory]
+    [InlineData(@"\\[a-zA-Z0-9]{1,32}\.[a-zA-Z0-9]{1,6}\.[ ""']{1}", new[] { ". ", ".\"", ".'" })]
+    [InlineData(@"\\powershell\.exe", new[] { @"\powershell.exe" })]
+    [InlineData(@"a[bC]d", new[] { "abd", "acd" })]
+    [InlineData(@"x[.\-]y", new[] { "x.y", "x-y" })]
+    [InlineData(@"x[a-z]yz", new[] { "yz" })]
+    [InlineData(@"ab[^c]d", new[] { "ab" })]
+    [InlineData(@"abc[\s]d", new[] { "abc" })]
+    [InlineData(@"q[ab]?rs", new[] { "rs" })]
+    public void Finds_literals_one_of_which_every_match_contains(string pattern, string[] literals) =>
+        RegexLiterals.Alternatives(pattern).ShouldBe(literals);
+
+    [Theory]
+    [InlineData("[abc]")]
+    [InlineData("a|b")]
+    [InlineData(@"\s[a-fA-F0-9]{64}\s[a-fA-F0-9]{16}")]
+    public void No_literals_where_none_is_certain(string pattern) => RegexLiterals.Alternatives(pattern).ShouldBeEmpty();
+
+    [Fact]
+    public void One_of_the_literals_occurs_in_every_generated_match()
+    {
+        var checkedPairs = 0;
+        var generated = 0;
+        Prop.ForAll(Generate(3).ToArbitrary(), pair =>
+        {
+            var (pattern, sample) = pair;
+            generated++;
+            if (!Regex.IsMatch(sample, "^(?:" + pattern + ")$", RegexOptions.Singleline | RegexOptions.NonBacktracking))
+                return true;
+            checkedPairs++;
+            var literals = RegexLiterals.Alternatives(pattern);
+            var folded = sample.ToLowerInvariant();
+            return literals.Count == 0 || literals.Any(l => folded.Contains(l, StringComparison.Ordinal));
+        }).QuickCheckThrowOnFailure();
+        checkedPairs.ShouldBeGreaterThan(generated / 2);
+    }
 
     [Fact]
     public void The_literal_occurs_in_every_generated_match()
@@ -51,12 +92,14 @@ public class RegexLiteralsTests
         checkedPairs.ShouldBeGreaterThan(generated / 2);
     }
 
-    // A random regular expression together with a string it matches.
-    private static Gen<(string Pattern, string Sample)> Generate(int depth)
+    // A random regular expression together with a string it matches (whole).
+    internal static Gen<(string Pattern, string Sample)> Generate(int depth)
     {
         var literal = Gen.Elements('a', 'b', 'C', '.', '-', '\\', '(', '|', '*', '?', '+', '{', '[', '^', '$').Select(c =>
             "\\.-(|*?+{[^$".Contains(c) ? ($"\\{c}", c.ToString()) : (c.ToString(), c.ToString()));
-        var cls = Gen.Elements(("[a-c]", "b"), ("[^x]", "y"), (@"\d", "7"), (@"\s", " "), (".", "q"), (@"\w", "w"));
+        var cls = Gen.Elements(
+            ("[a-c]", "b"), ("[^x]", "y"), (@"\d", "7"), (@"\s", " "), (".", "q"), (@"\w", "w"),
+            ("[bC]", "b"), ("[bC]", "C"), (@"[.\-]", "-"), (@"[.\-]", "."), ("[ '\"]", "'"), ("[a]", "a"));
         depth = Math.Min(depth, 2);
         var atom = depth <= 0
             ? Gen.OneOf(literal, literal, literal, cls)
