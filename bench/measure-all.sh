@@ -34,9 +34,9 @@ done
 for i in 1 2; do run "evtx 532.6 MB decode" $P decode /tmp/evtx-rep -o /dev/null; done
 for i in 1 2; do run "evtx 532.6 MB hunt, all SigmaHQ rules" $P hunt /tmp/evtx-rep $R --format jsonl -o /tmp/measure-hunt.jsonl; done
 cd bench/Parry.Bench
-for i in 1 2; do echo "== sigma-cputime 3 (load $(cut -d' ' -f1 /proc/loadavg))"; $BENCH sigma-cputime 3 | grep -E 'events/cpu-s|difference'; done
+for i in 1 2 3 4; do echo "== sigma-cputime 3 (load $(cut -d' ' -f1 /proc/loadavg))"; $BENCH sigma-cputime 3 | grep -E 'events/cpu-s|difference'; done
 echo "== behaviour-memory"; $BENCH behaviour-memory 5000000 1000000 | tail -7
 echo "== correlation-steady"; $BENCH correlation-steady --threshold 5000 | tail -5
-for w in 30000 100000; do echo "== gateway-inspect-cputime, warm-up $w (load $(cut -d' ' -f1 /proc/loadavg))"; $BENCH gateway-inspect-cputime --calls 200000 --warmup $w | grep -E 'judging thread|whole process|allocated|by thread'; done
+for w in 30000 30000 100000 100000; do echo "== gateway-inspect-cputime, warm-up $w (load $(cut -d' ' -f1 /proc/loadavg))"; $BENCH gateway-inspect-cputime --calls 200000 --warmup $w | grep -E 'judging thread|whole process|allocated|by thread'; done
 echo "== gateway-latency (load $(cut -d' ' -f1 /proc/loadavg))"; $BENCH gateway-latency --mix agent --calls 20000 --warmup 10000 | tail -8
 date -u
