@@ -54,26 +54,21 @@ public class RegexLiteralsTests
     public void No_literals_where_none_is_certain(string pattern) => RegexLiterals.Alternatives(pattern).ShouldBeEmpty();
 
     [Fact]
-    public void One_of_the_literals_occurs_in_every_generated_match()
-    {
-        var checkedPairs = 0;
-        var generated = 0;
-        Prop.ForAll(Generate(3).ToArbitrary(), pair =>
+    public void One_of_the_literals_occurs_in_every_generated_match() =>
+        HoldsForEveryGeneratedMatch((pattern, folded) =>
         {
-            var (pattern, sample) = pair;
-            generated++;
-            if (!Regex.IsMatch(sample, "^(?:" + pattern + ")$", RegexOptions.Singleline | RegexOptions.NonBacktracking))
-                return true;
-            checkedPairs++;
             var literals = RegexLiterals.Alternatives(pattern);
-            var folded = sample.ToLowerInvariant();
             return literals.Count == 0 || literals.Any(l => folded.Contains(l, StringComparison.Ordinal));
-        }).QuickCheckThrowOnFailure();
-        checkedPairs.ShouldBeGreaterThan(generated / 2);
-    }
+        });
 
     [Fact]
-    public void The_literal_occurs_in_every_generated_match()
+    public void The_literal_occurs_in_every_generated_match() =>
+        HoldsForEveryGeneratedMatch((pattern, folded) =>
+            RegexLiterals.Longest(pattern) is not { } literal || folded.Contains(literal, StringComparison.Ordinal));
+
+    // Checks a property of (pattern, lower-cased sample) over random patterns and strings each one matches whole,
+    // and that most generated pairs were really checked.
+    private static void HoldsForEveryGeneratedMatch(Func<string, string, bool> property)
     {
         var checkedPairs = 0;
         var generated = 0;
@@ -86,8 +81,7 @@ public class RegexLiteralsTests
             if (!Regex.IsMatch(sample, "^(?:" + pattern + ")$", RegexOptions.Singleline | RegexOptions.NonBacktracking))
                 return true;
             checkedPairs++;
-            var literal = RegexLiterals.Longest(pattern);
-            return literal is null || sample.ToLowerInvariant().Contains(literal, StringComparison.Ordinal);
+            return property(pattern, sample.ToLowerInvariant());
         }).QuickCheckThrowOnFailure();
         checkedPairs.ShouldBeGreaterThan(generated / 2);
     }
