@@ -35,7 +35,7 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
 
     // Room left past a judged event's text for the outcome its record adds (CreateEnded writes it there instead of
     // copying the judged text): two times, a duration, a decision and a short result fit; a longer outcome is copied.
-    private const int OutcomeRoom = 320;
+    private const int OutcomeRoom = 256;
 
     public FieldTable Fields { get; } = fields;
 
@@ -82,15 +82,19 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         return Build(call, origin);
     }
 
-    // At most the characters WriteOutcome writes: names, values, 28 per time, 24 for the duration.
+    // At most the characters WriteOutcome writes: names, values, 28 per time ('O' of a UTC time), 24 for the duration.
     private static long OutcomeLength(ToolCall call)
     {
         long length = 0;
         if (call.Result is { } result)
-            length += "resultis_errorfalsetexttruncatedtrue".Length + (result.Text?.Length ?? 0);
+            length += "resultis_errorfalsetext".Length + (result.Text?.Length ?? 0) + (result.Truncated ? "truncatedtrue".Length : 0);
         if (call.Decision is { } decision)
             length += "decisionactionrulereason".Length + decision.Action.Length + (decision.Rule?.Length ?? 0) + (decision.Reason?.Length ?? 0);
-        return length + "start_timeend_timeduration_ms".Length + 2 * 28 + 24;
+        if (call.Started is not null)
+            length += "start_time".Length + 28;
+        if (call.Ended is not null)
+            length += "end_time".Length + 28 + "duration_ms".Length + 24;
+        return length;
     }
 
     private Event Build(ToolCall call, EventOrigin origin, int room = 0)
