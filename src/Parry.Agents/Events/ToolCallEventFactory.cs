@@ -33,6 +33,10 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     private string? _actorsSession;
     private IReadOnlyList<Actor>? _actors;
 
+    // Room left past a judged event's text for the outcome its record adds (CreateEnded writes it there instead of
+    // copying the judged text): two times, a duration, a decision and a short result fit; a longer outcome is copied.
+    private const int OutcomeRoom = 256;
+
     public FieldTable Fields { get; } = fields;
 
     public Event Create(ToolCall call, EventOrigin origin) => Create(call, _analyzer.Analyze(call), origin);
@@ -53,7 +57,7 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         WriteAnalysis(analysis);
         b.EndObject();
         layout = new ToolCallEventLayout(requestEnd, analysisStart);
-        return Build(call, origin);
+        return Build(call, origin, OutcomeRoom);
     }
 
     /// <summary>
@@ -68,6 +72,8 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
     {
         var b = _builder;
         b.Reset();
+        // The record's text is the judged text and its outcome: written past the judged event's, sharing its arena.
+        b.ContinueArena(requested, OutcomeLength(call));
         b.StartObject();
         b.CopyMembers(requested, 1, layout.RequestEnd);
         WriteOutcome(call);
@@ -76,9 +82,24 @@ public sealed class ToolCallEventFactory(FieldTable fields, ToolCallAnalyzer? an
         return Build(call, origin);
     }
 
-    private Event Build(ToolCall call, EventOrigin origin)
+    // At most the characters WriteOutcome writes: names, values, 28 per time ('O' of a UTC time), 24 for the duration.
+    private static long OutcomeLength(ToolCall call)
     {
-        var @event = _builder.Build(Fields, origin, SourceKind, call.Started);
+        long length = 0;
+        if (call.Result is { } result)
+            length += "resultis_errorfalsetext".Length + (result.Text?.Length ?? 0) + (result.Truncated ? "truncatedtrue".Length : 0);
+        if (call.Decision is { } decision)
+            length += "decisionactionrulereason".Length + decision.Action.Length + (decision.Rule?.Length ?? 0) + (decision.Reason?.Length ?? 0);
+        if (call.Started is not null)
+            length += "start_time".Length + 28;
+        if (call.Ended is not null)
+            length += "end_time".Length + 28 + "duration_ms".Length + 24;
+        return length;
+    }
+
+    private Event Build(ToolCall call, EventOrigin origin, int room = 0)
+    {
+        var @event = _builder.Build(Fields, origin, SourceKind, call.Started, room);
         if (!string.IsNullOrEmpty(call.Session))
             @event.Actors = ActorsOf(call.Session);
         return @event;

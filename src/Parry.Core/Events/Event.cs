@@ -22,6 +22,8 @@ public sealed class Event
     private readonly int[] _keys;
     private readonly int[] _keyNodes;
     private readonly char[] _text;
+    private readonly int _textLength;
+    private int _arenaContinued;
     private char[]? _folded;
     private ulong[]? _foldedNodes;
 
@@ -34,13 +36,14 @@ public sealed class Event
     private const int MaxSpareFolded = 16 * 1024;
 
     internal Event(
-        EventNode[] nodes, int[] keys, int[] keyNodes, char[] text,
+        EventNode[] nodes, int[] keys, int[] keyNodes, char[] text, int textLength,
         EventOrigin origin, string sourceKind, DateTimeOffset? timestamp)
     {
         _nodes = nodes;
         _keys = keys;
         _keyNodes = keyNodes;
         _text = text;
+        _textLength = textLength;
         Origin = origin;
         SourceKind = sourceKind;
         Timestamp = timestamp;
@@ -166,6 +169,18 @@ public sealed class Event
         }
         return new ulong[length];
     }
+
+    /// <summary>The character arena; its first <see cref="TextLength"/> characters are this event's, any beyond are
+    /// room a second event may continue it into (<see cref="TryContinueArena"/>).</summary>
+    internal char[] Arena => _text;
+
+    internal int TextLength => _textLength;
+
+    /// <summary>Claims the arena's room past this event's text for one other event (the builder of an event that copies
+    /// parts of this one writes its own text there and keeps this one's at the same offsets). Only the first caller
+    /// gets it: two events writing the same room would overwrite each other's text. This event's own characters are
+    /// never written again, so it may still be read on another thread meanwhile.</summary>
+    internal bool TryContinueArena() => Interlocked.Exchange(ref _arenaContinued, 1) == 0;
 
     /// <summary>A stretch of the character arena, whatever nodes it holds (for copying runs of nodes at once).</summary>
     internal ReadOnlySpan<char> ArenaRange(int start, int length) => _text.AsSpan(start, length);

@@ -17,6 +17,12 @@ public sealed class EventBuilder(EventLimits? limits = null)
     private int _nodeCount;
     private char[] _text = new char[1024];
     private int _textLength;
+    // The builder's own scratch arena, and the event whose arena it writes on (ContinueArena) until the next Reset:
+    // that event's text then sits at the very offsets its nodes give.
+    private char[]? _scratch;
+    private Event? _continued;
+    // Characters the record holds, counted against the limit: the continued event's own text is not the record's.
+    private int _counted;
     private readonly Stack<int> _open = new();
     private int _pendingNameStart = -1;
     private int _pendingNameLength;
@@ -32,12 +38,40 @@ public sealed class EventBuilder(EventLimits? limits = null)
 
     public void Reset()
     {
+        if (_continued is not null)
+        {
+            _text = _scratch!;
+            _continued = null;
+        }
         _nodeCount = 0;
         _textLength = 0;
+        _counted = 0;
         _open.Clear();
         _pendingNameStart = -1;
         _pendingNameLength = 0;
         _rootWritten = false;
+    }
+
+    /// <summary>
+    /// Writes the record (just after <see cref="Reset"/>) on <paramref name="source"/>'s arena instead of a copy of
+    /// it: runs of <paramref name="source"/>'s members copied with <see cref="CopyMembers"/> keep their text where it
+    /// is, and new text goes into the room past <paramref name="source"/>'s (made by <see cref="Build(FieldTable,
+    /// EventOrigin, string, DateTimeOffset?, int)"/>). The event built has the same nodes, names and values as without
+    /// it (at other offsets of a larger arena, shared with <paramref name="source"/>, which keeps it alive). False,
+    /// and nothing changes, when its room is shorter than <paramref name="needed"/> characters (the new text would
+    /// not fit: copying then costs less than growing a shared arena) or another event has continued it already.
+    /// </summary>
+    public bool ContinueArena(Event source, long needed)
+    {
+        if (_nodeCount != 0 || _textLength != 0 || _rootWritten)
+            throw new InvalidOperationException("An arena is continued before anything is written.");
+        if (needed > source.Arena.Length - source.TextLength || !source.TryContinueArena())
+            return false;
+        _scratch = _text;
+        _text = source.Arena;
+        _textLength = source.TextLength;
+        _continued = source;
+        return true;
     }
 
     /// <summary>Names the next value; required inside an object, forbidden inside an array and at the root.</summary>
@@ -162,7 +196,12 @@ public sealed class EventBuilder(EventLimits? limits = null)
         }
         if (cursor >= 0)
         {
-            var delta = AppendText(source.ArenaRange(from, cursor - from)) - from;
+            // On the source's own arena (ContinueArena) the run's text is already at its offsets: counted, not copied.
+            var delta = 0;
+            if (ReferenceEquals(source, _continued))
+                Count(cursor - from);
+            else
+                delta = AppendText(source.ArenaRange(from, cursor - from)) - from;
             for (var i = start; i < end; i++)
             {
                 ref readonly var node = ref source.Node(i);
@@ -183,17 +222,31 @@ public sealed class EventBuilder(EventLimits? limits = null)
     }
 
     /// <summary>Copies the record into an immutable event keyed for <paramref name="fields"/>.</summary>
-    public Event Build(FieldTable fields, EventOrigin origin, string sourceKind, DateTimeOffset? timestamp = null)
+    public Event Build(FieldTable fields, EventOrigin origin, string sourceKind, DateTimeOffset? timestamp = null) =>
+        Build(fields, origin, sourceKind, timestamp, 0);
+
+    /// <summary>As <see cref="Build(FieldTable, EventOrigin, string, DateTimeOffset?)"/>, with room for
+    /// <paramref name="room"/> more characters past the event's text, for an event that will continue its arena
+    /// (<see cref="ContinueArena"/>) to write there instead of copying this one's text.</summary>
+    public Event Build(FieldTable fields, EventOrigin origin, string sourceKind, DateTimeOffset? timestamp, int room)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(room);
         if (_open.Count != 0)
             throw new InvalidOperationException("Build with containers still open.");
         if (!_rootWritten)
             throw new InvalidOperationException("Build before any value was written.");
 
         var nodes = _nodes.AsSpan(0, _nodeCount).ToArray();
-        var text = _text.AsSpan(0, _textLength).ToArray();
+        char[] text;
+        if (_continued is not null && ReferenceEquals(_text, _continued.Arena))
+            text = _text; // written in the continued event's room: shared, not copied
+        else
+        {
+            text = new char[_textLength + room];
+            _text.AsSpan(0, _textLength).CopyTo(text);
+        }
         var (keys, keyNodes) = _keyer.Key(fields, nodes, text);
-        return new Event(nodes, keys, keyNodes, text, origin, sourceKind, timestamp);
+        return new Event(nodes, keys, keyNodes, text, _textLength, origin, sourceKind, timestamp);
     }
 
     private bool InObject => _open.Count > 0 && _nodes[_open.Peek()].Kind == ValueKind.Object;
@@ -258,13 +311,20 @@ public sealed class EventBuilder(EventLimits? limits = null)
 
     private int AppendText(ReadOnlySpan<char> value)
     {
-        if ((long)_textLength + value.Length > _limits.MaxTextChars)
-            throw new EventTooLargeException($"more than {_limits.MaxTextChars} characters of text");
+        Count(value.Length);
         if (_textLength + value.Length > _text.Length)
             Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
         var start = _textLength;
         value.CopyTo(_text.AsSpan(start));
         _textLength += value.Length;
         return start;
+    }
+
+    // The limit is on the record's characters, whether written or kept in place on a continued arena.
+    private void Count(int length)
+    {
+        if ((long)_counted + length > _limits.MaxTextChars)
+            throw new EventTooLargeException($"more than {_limits.MaxTextChars} characters of text");
+        _counted += length;
     }
 }

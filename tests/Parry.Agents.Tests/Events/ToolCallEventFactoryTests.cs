@@ -218,9 +218,16 @@ public class ToolCallEventFactoryTests
             Decision = new ToolCallDecision("allow", "default", "no rule objected"),
         };
 
+        var judgedJson = Json(judged);
         var copied = factory.CreateEnded(ended, judged, layout, new EventOrigin("gw", 5));
         var written = factory.Create(ended, analysis, new EventOrigin("gw", 5));
+        // A second record of the same judged event cannot share its arena (the first one's outcome is there): copied.
+        var second = factory.CreateEnded(ended with { Result = ToolCallResult.FromText(false, new string('r', 2000)) }, judged, layout,
+            new EventOrigin("gw", 5));
 
+        Json(judged).ShouldBe(judgedJson);
+        Json(second).ShouldBe(Json(factory.Create(ended with { Result = ToolCallResult.FromText(false, new string('r', 2000)) }, analysis,
+            new EventOrigin("gw", 5))));
         Json(copied).ShouldBe(Json(written));
         Json(copied).ShouldContain("\"decision\":{\"action\":\"allow\"");
         copied.NodeCount.ShouldBe(written.NodeCount);

@@ -201,7 +201,7 @@ public class EventBuilderTests
     }
 
     // {"a":1,"b":{"c":[2,"x",{"d":true}]},"e":null,"f":"s"}, with where b starts and where f starts.
-    private static (Event Event, int B, int F) Source(FieldTable fields)
+    private static (Event Event, int B, int F) Source(FieldTable fields, int room = 0)
     {
         var b = new EventBuilder();
         b.StartObject();
@@ -214,7 +214,7 @@ public class EventBuilderTests
         var fStart = b.NodeCount;
         b.PropertyName("f"); b.String("s");
         b.EndObject();
-        return (b.Build(fields, new EventOrigin("a.json", 1), "json"), bStart, fStart);
+        return (b.Build(fields, new EventOrigin("a.json", 1), "json", null, room), bStart, fStart);
     }
 
     [Fact]
@@ -254,6 +254,73 @@ public class EventBuilderTests
             copy.Has(id).ShouldBe(written.Has(id), name);
             string.Join("|", Values(copy, id)).ShouldBe(string.Join("|", Values(written, id)), name);
         }
+    }
+
+    [Theory]
+    [InlineData("first", 64)] // the new text fits the room: written there, the arena shared
+    [InlineData("a value longer than the room left past the text of the source", 8)] // grown while written: copied after all
+    public void An_event_written_on_a_continued_arena_is_the_event_written_again(string value, int room)
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g", "a", "f" })
+            table.Intern(name);
+        var fields = table.Build();
+        var (source, bStart, fStart) = Source(fields, room);
+        var sourceJson = Json(source);
+
+        var b = new EventBuilder();
+        b.ContinueArena(source, 0).ShouldBeTrue();
+        b.StartObject();
+        b.PropertyName("z"); b.String(value);
+        b.CopyMembers(source, bStart, fStart);
+        b.PropertyName("g"); b.Integer(9);
+        b.CopyMembers(source, fStart, source.NodeCount);
+        b.EndObject();
+        var continued = b.Build(fields, new EventOrigin("b.json", 2), "json");
+
+        // Only one event may write in a source's room; a builder reset after continuing writes on its own arena again.
+        var again = new EventBuilder();
+        again.ContinueArena(source, 0).ShouldBeFalse();
+        b.Reset();
+        b.StartObject();
+        b.PropertyName("z"); b.String(value);
+        b.CopyMembers(source, bStart, fStart);
+        b.PropertyName("g"); b.Integer(9);
+        b.CopyMembers(source, fStart, source.NodeCount);
+        b.EndObject();
+        var copied = b.Build(fields, new EventOrigin("b.json", 2), "json");
+
+        Json(continued).ShouldBe($$"""{"z":"{{value}}","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9,"f":"s"}""");
+        // The same tree, names and values; its own text sits past the source's, so offsets differ.
+        continued.NodeCount.ShouldBe(copied.NodeCount);
+        for (var i = 0; i < copied.NodeCount; i++)
+        {
+            ref readonly var a = ref continued.Node(i);
+            ref readonly var e = ref copied.Node(i);
+            (a.Parent, a.End, a.NameLength, a.TextLength, a.Bits, a.Kind).ShouldBe((e.Parent, e.End, e.NameLength, e.TextLength, e.Bits, e.Kind));
+            continued.NameOf(i).ToString().ShouldBe(copied.NameOf(i).ToString());
+            continued.TextOf(i).ToString().ShouldBe(copied.TextOf(i).ToString());
+        }
+        Json(source).ShouldBe(sourceJson);
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g", "f" })
+        {
+            var id = fields.IdOf(name);
+            string.Join("|", Values(continued, id)).ShouldBe(string.Join("|", Values(copied, id)), name);
+        }
+    }
+
+    [Fact]
+    public void An_arena_is_not_continued_when_the_text_to_come_does_not_fit_its_room()
+    {
+        var table = new FieldTableBuilder();
+        table.Intern("a");
+        var fields = table.Build();
+        var (source, _, _) = Source(fields, room: 16);
+        new EventBuilder().ContinueArena(source, 17).ShouldBeFalse();
+        new EventBuilder().ContinueArena(source, 16).ShouldBeTrue();
+        var started = new EventBuilder();
+        started.StartObject();
+        Should.Throw<InvalidOperationException>(() => started.ContinueArena(source, 0));
     }
 
     [Fact]
@@ -309,7 +376,7 @@ public class EventBuilderTests
         }
         var arena = text.ToString().ToCharArray();
         var (keys, keyNodes) = new EventKeyer().Key(fields, nodes, arena);
-        return new Event(nodes, keys, keyNodes, arena, e.Origin, e.SourceKind, e.Timestamp);
+        return new Event(nodes, keys, keyNodes, arena, arena.Length, e.Origin, e.SourceKind, e.Timestamp);
     }
 
     private static void SameNodes(Event actual, Event expected)
