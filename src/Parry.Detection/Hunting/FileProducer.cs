@@ -60,6 +60,9 @@ internal sealed class FileProducer(
                         lastTicks = time.UtcTicks;
                     hits.Clear();
                     activity = matcher.Match(e, hits);
+                    // Nothing after matching reads the lower-cased copy (made anew if something does): released, the
+                    // next event folds into the same arena instead of allocating one as large as its text.
+                    e.ReleaseFoldedText();
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -189,6 +192,7 @@ internal sealed class FileProducer(
         {
             hits.Clear();
             activities[i] = matcher.Match(events[i], hits);
+            events[i].ReleaseFoldedText(); // as in Run: the next event on this thread folds into the same arena
             if (hits.Count > 0)
             {
                 detections[i] = [.. hits];

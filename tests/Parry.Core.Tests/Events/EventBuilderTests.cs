@@ -115,6 +115,36 @@ public class EventBuilderTests
         vb.FoldedText.ToString().ShouldBe("second");
     }
 
+    [Theory]
+    [InlineData("CMD.EXE", "Mixed Case Value", "ALL-ASCII")]
+    [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII")]
+    // A surrogate pair folds as one character (Deseret capital long I → small); a lone surrogate at the end of one
+    // value and one at the start of the next are not paired across the values.
+    [InlineData("A\uD801\uDC00B", "TAIL\uD801", "\uDC00HEAD")]
+    public void Every_value_folds_exactly_as_its_own_text_lower_cased_invariantly(string a, string b, string c)
+    {
+        (a, b, c) = (System.Text.RegularExpressions.Regex.Unescape(a), System.Text.RegularExpressions.Regex.Unescape(b),
+            System.Text.RegularExpressions.Regex.Unescape(c));
+        var fields = new FieldTableBuilder();
+        int[] ids = [fields.Intern("a"), fields.Intern("b"), fields.Intern("c")];
+        var table = fields.Build();
+        var builder = new EventBuilder();
+        builder.StartObject();
+        builder.PropertyName("a"); builder.String(a);
+        builder.PropertyName("b"); builder.String(b);
+        builder.PropertyName("c"); builder.String(c);
+        builder.EndObject();
+        var e = builder.Build(table, new EventOrigin("f.json", 1), "json");
+
+        // Read in reverse order, so a value folded whole or alone first makes no difference.
+        string[] texts = [a, b, c];
+        for (var i = texts.Length - 1; i >= 0; i--)
+        {
+            e.TryGetValue(ids[i], out var value).ShouldBeTrue();
+            value.FoldedText.ToString().ShouldBe(texts[i].ToLowerInvariant());
+        }
+    }
+
     [Fact]
     public void Names_up_to_the_longest_a_node_holds_are_kept_whole_and_longer_ones_are_too_large()
     {
