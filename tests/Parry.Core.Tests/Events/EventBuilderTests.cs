@@ -231,6 +231,15 @@ public class EventBuilderTests
     }
 
     // {"a":1,"b":{"c":[2,"x",{"d":true}]},"e":null,"f":"s"}, with where b starts and where f starts.
+    // The field table of the copy tests: names in the copied members and around them.
+    private static FieldTable CopyFields()
+    {
+        var table = new FieldTableBuilder();
+        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
+            table.Intern(name);
+        return table.Build();
+    }
+
     private static (Event Event, int B, int F) Source(FieldTable fields, int room = 0)
     {
         var b = new EventBuilder();
@@ -250,10 +259,7 @@ public class EventBuilderTests
     [Fact]
     public void Copied_members_are_the_event_written_again_node_for_node()
     {
-        var table = new FieldTableBuilder();
-        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
-            table.Intern(name);
-        var fields = table.Build();
+        var fields = CopyFields();
         var (source, bStart, fStart) = Source(fields);
 
         var b = new EventBuilder();
@@ -356,10 +362,7 @@ public class EventBuilderTests
     [Fact]
     public void Members_whose_text_is_not_one_stretch_of_the_arena_are_copied_the_same()
     {
-        var table = new FieldTableBuilder();
-        foreach (var name in new[] { "z", "b.c", "b.c.d", "e", "g" })
-            table.Intern(name);
-        var fields = table.Build();
+        var fields = CopyFields();
         var (source, bStart, fStart) = Source(fields);
         var spread = Spread(source, fields);
         Json(spread).ShouldBe(Json(source));
