@@ -231,6 +231,18 @@ public class EventBuilderTests
     }
 
     // {"a":1,"b":{"c":[2,"x",{"d":true}]},"e":null,"f":"s"}, with where b starts and where f starts.
+    // Writes {"z": value, the source's members from bStart to fStart, "g": 9, the source's members from fStart on}.
+    private static Event WriteAround(EventBuilder b, Event source, string value, int bStart, int fStart, FieldTable fields)
+    {
+        b.StartObject();
+        b.PropertyName("z"); b.String(value);
+        b.CopyMembers(source, bStart, fStart);
+        b.PropertyName("g"); b.Integer(9);
+        b.CopyMembers(source, fStart, source.NodeCount);
+        b.EndObject();
+        return b.Build(fields, new EventOrigin("b.json", 2), "json");
+    }
+
     // The field table of the copy tests: names in the copied members and around them.
     private static FieldTable CopyFields()
     {
@@ -306,25 +318,13 @@ public class EventBuilderTests
 
         var b = new EventBuilder();
         b.ContinueArena(source, 0).ShouldBeTrue();
-        b.StartObject();
-        b.PropertyName("z"); b.String(value);
-        b.CopyMembers(source, bStart, fStart);
-        b.PropertyName("g"); b.Integer(9);
-        b.CopyMembers(source, fStart, source.NodeCount);
-        b.EndObject();
-        var continued = b.Build(fields, new EventOrigin("b.json", 2), "json");
+        var continued = WriteAround(b, source, value, bStart, fStart, fields);
 
         // Only one event may write in a source's room; a builder reset after continuing writes on its own arena again.
         var again = new EventBuilder();
         again.ContinueArena(source, 0).ShouldBeFalse();
         b.Reset();
-        b.StartObject();
-        b.PropertyName("z"); b.String(value);
-        b.CopyMembers(source, bStart, fStart);
-        b.PropertyName("g"); b.Integer(9);
-        b.CopyMembers(source, fStart, source.NodeCount);
-        b.EndObject();
-        var copied = b.Build(fields, new EventOrigin("b.json", 2), "json");
+        var copied = WriteAround(b, source, value, bStart, fStart, fields);
 
         Json(continued).ShouldBe($$"""{"z":"{{value}}","b":{"c":[2,"x",{"d":true}]},"e":null,"g":9,"f":"s"}""");
         // The same tree, names and values; its own text sits past the source's, so offsets differ.
