@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Parry.Core.Events;
-using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
-using Parry.Detection.Matching;
+using Parry.Detection.Rules;
 using Parry.Detection.Reporting;
 using Parry.Ingest;
 using Parry.Ingest.LogSources;
@@ -31,16 +29,15 @@ internal static class HuntParts
             return 2;
         }
 
-        var started = Cpu();
+        var started = ProcessCpu.Seconds();
         var rules = arguments.Load();
         var map = LogSourceMap.Load();
         var fields = new FieldTableBuilder();
-        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
         // A classifier of its own (the matcher's is private) to time classification and actors apart from rules;
         // made before the matcher freezes the field table, so its field ids are the events' ones.
         var classifier = new LogSourceClassifier<EntrySet>(map, fields, set => set);
-        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
-        Console.WriteLine($"rules {rules.Loaded}; load + compile {Cpu() - started:N2} cpu-s");
+        var (matcher, correlations) = CompiledRuleSet.Compile(rules, map, fields);
+        Console.WriteLine($"rules {rules.Loaded}; load + compile {ProcessCpu.Seconds() - started:N2} cpu-s");
 
         var errors = new ErrorCollector(100, e => Console.Error.WriteLine(e));
         var context = new DecodeContext(matcher.Fields, errors) { MaxDegreeOfParallelism = 1 };
@@ -108,18 +105,12 @@ internal static class HuntParts
         static (double Cpu, double Us) Measure(string label, Func<long> pass)
         {
             GC.Collect();
-            var before = Cpu();
+            var before = ProcessCpu.Seconds();
             var lines = pass();
-            var spent = Cpu() - before;
+            var spent = ProcessCpu.Seconds() - before;
             Console.WriteLine($"{label,-30} {lines,10:N0} lines {spent,6:N2} cpu-s {lines / spent,10:N0} lines/cpu-s {spent * 1e6 / lines,6:N2} µs/line");
             return (spent, spent * 1e6 / lines);
         }
-    }
-
-    private static double Cpu()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private sealed class NullSink : IHuntSink

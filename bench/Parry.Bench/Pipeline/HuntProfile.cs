@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Parry.Core.Campaigns;
 using Parry.Core.Events;
-using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
-using Parry.Detection.Matching;
+using Parry.Detection.Rules;
 using Parry.Detection.Reporting;
 using Parry.Ingest;
 using Parry.Ingest.Evtx;
@@ -26,13 +24,11 @@ internal static class HuntProfile
     {
         var arguments = RuleArguments.Parse(args, defaultRules: false);
         var paths = arguments.Rest;
-        var cpu = Cpu();
+        var cpu = ProcessCpu.Seconds();
         var rules = arguments.Load();
         var map = LogSourceMap.Load();
-        var fields = new FieldTableBuilder();
-        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
-        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
-        Console.WriteLine($"rules {rules.Loaded} loaded, {rules.Rejected.Count} rejected; field table {matcher.Fields.Count} names; load + compile {Cpu() - cpu:N2} cpu-s");
+        var (matcher, correlations) = CompiledRuleSet.Compile(rules, map);
+        Console.WriteLine($"rules {rules.Loaded} loaded, {rules.Rejected.Count} rejected; field table {matcher.Fields.Count} names; load + compile {ProcessCpu.Seconds() - cpu:N2} cpu-s");
         var detector = new FormatDetector([new EvtxFormat(), .. TraceFormats.All(), .. BuiltInFormats.Create(TimeProvider.System)]);
         var errors = new ErrorCollector(100, e => Console.Error.WriteLine(e));
         var sources = InputDiscovery.Discover(paths, errors).ToList();
@@ -93,19 +89,13 @@ internal static class HuntProfile
         (double Cpu, double Us) Measure(string label, Func<long> pass)
         {
             GC.Collect();
-            var before = Cpu();
+            var before = ProcessCpu.Seconds();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var events = pass();
-            var spent = Cpu() - before;
+            var spent = ProcessCpu.Seconds() - before;
             Console.WriteLine($"{label,-28} {events,10:N0} events  {spent,6:N2} cpu-s  {events / spent,10:N0} events/cpu-s  {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)events,8:N0} B/event");
             return (spent, spent * 1e6 / events);
         }
-    }
-
-    private static double Cpu()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private sealed class CountingSink : IHuntSink

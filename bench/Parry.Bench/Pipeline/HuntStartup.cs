@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Parry.Core.Events;
-using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
-using Parry.Detection.Matching;
+using Parry.Detection.Rules;
 using Parry.Ingest;
 using Parry.Ingest.Evtx;
 using Parry.Ingest.LogSources;
@@ -35,18 +33,16 @@ internal static class HuntStartup
             }
         }
         Report("start", 0);
-        var cpu = Cpu();
+        var cpu = ProcessCpu.Seconds();
         var rules = arguments.Load();
-        Report($"load ({rules.Loaded} rules)", Cpu() - cpu);
-        cpu = Cpu();
+        Report($"load ({rules.Loaded} rules)", ProcessCpu.Seconds() - cpu);
+        cpu = ProcessCpu.Seconds();
         var map = LogSourceMap.Load();
-        var fields = new FieldTableBuilder();
-        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
-        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
-        Report("compile", Cpu() - cpu);
+        var (matcher, correlations) = CompiledRuleSet.Compile(rules, map);
+        Report("compile", ProcessCpu.Seconds() - cpu);
         if (firstPass is not null)
         {
-            cpu = Cpu();
+            cpu = ProcessCpu.Seconds();
             var errors = new ErrorCollector(100, e => Console.Error.WriteLine(e));
             var context = new DecodeContext(matcher.Fields, errors) { MaxDegreeOfParallelism = 1 };
             var hits = new List<Parry.Core.Detections.Detection>();
@@ -62,7 +58,7 @@ internal static class HuntStartup
                     events++;
                 }
             }
-            Report($"first pass ({events:N0} events)", Cpu() - cpu);
+            Report($"first pass ({events:N0} events)", ProcessCpu.Seconds() - cpu);
         }
         if (wait)
         {
@@ -84,11 +80,5 @@ internal static class HuntStartup
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"{stage,-32} {cpu,6:N2} cpu-s  allocated {allocated / 1e6,8:N1} MB  reachable {reachable / 1e6,7:N1} MB  " +
             $"committed {committed / 1e6,7:N1} MB  rss {process.WorkingSet64 / 1e6,7:N1} MB  peak rss {process.PeakWorkingSet64 / 1e6,7:N1} MB");
-    }
-
-    private static double Cpu()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 }

@@ -1,8 +1,5 @@
 using System.Text;
-using Parry.Core.Events;
-using Parry.Detection.Correlation;
 using Parry.Detection.Hunting;
-using Parry.Detection.Matching;
 using Parry.Detection.Reporting;
 using Parry.Detection.Rules;
 using Parry.Ingest;
@@ -39,10 +36,7 @@ internal sealed class HuntJob(HuntJobOptions options)
         if (!Setup.TryGetFormats(options.InputFormat, out var detector, out var forced))
             return CommandRunner.Failed;
 
-        // Correlations intern the fields they read before the matcher freezes the shared field table.
-        var fields = new FieldTableBuilder();
-        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
-        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
+        var (matcher, correlations) = CompiledRuleSet.Compile(rules, map);
         // Loading all SigmaHQ rules allocates ~400 MB of YAML and parse objects that are garbage once the rules are
         // compiled, but the GC would keep that heap committed for the whole hunt. One compacting collection here,
         // before the first event, hands it back to the OS.

@@ -36,14 +36,12 @@ public sealed class GatewayDetection
 
     public int RulesRejected { get; }
 
-    /// <summary>Compiles loaded rules over a log-source map, the way <c>parry hunt</c> does: correlations intern the
-    /// fields they read first, then the matcher freezes the table.</summary>
+    /// <summary>Compiles loaded rules over a log-source map, the way <c>parry hunt</c> does
+    /// (<see cref="CompiledRuleSet"/>).</summary>
     public static GatewayDetection Compile(SigmaLoadResult rules, LogSourceMap map, ToolCallAnalyzer? analyzer = null)
     {
-        var fields = new FieldTableBuilder();
-        var correlations = CorrelationSet.Compile(rules.Correlations, fields, new LogSourceFieldMapping(map));
-        var matcher = new SigmaEventMatcher(rules.Rules, map, fields);
-        return new GatewayDetection(matcher, correlations, analyzer ?? ToolCallAnalyzer.Default, rules.Loaded, rules.Rejected.Count);
+        var compiled = CompiledRuleSet.Compile(rules, map);
+        return new GatewayDetection(compiled.Matcher, compiled.Correlations, analyzer ?? ToolCallAnalyzer.Default, rules.Loaded, rules.Rejected.Count);
     }
 
     /// <summary>Parry's own rule pack (unless left out) and the rule files and folders given, over the shipped
