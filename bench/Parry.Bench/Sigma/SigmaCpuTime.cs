@@ -98,7 +98,7 @@ internal static class SigmaCpuTime
     /// </summary>
     private static void MeasureDistinct(SigmaInputs inputs, List<CompiledRule> hits, string label, bool releaseFolded)
     {
-        if (s_only.Length > 0 && !s_only.Any(o => label.Contains(o, StringComparison.Ordinal)))
+        if (!Selected(label))
             return;
         var perCopy = inputs.Events.Length;
         var copies = (200_000 + perCopy - 1) / perCopy;
@@ -121,42 +121,48 @@ internal static class SigmaCpuTime
 
         MatchAll(DecodeCopies(copies / 4));
         var measured = DecodeCopies(copies);
-        GC.Collect();
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var threadBefore = ThreadCpuSeconds();
-        var gcBefore = GC.GetAllocatedBytesForCurrentThread();
-        MatchAll(measured);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - gcBefore;
-        process.Refresh();
-        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        var thread = ThreadCpuSeconds() - threadBefore;
-        long events = (long)copies * perCopy;
-        var rate = events / cpu;
-        Console.WriteLine($"{label,-40} {events,10:N0} events  cpu {cpu,6:N2} s  {rate,12:N0} events/cpu-s  {1e6 / rate,8:N2} µs/event  {(double)allocated / events,8:N1} B/event  (this thread {thread:N2} s)");
+        Timed(label, () =>
+        {
+            MatchAll(measured);
+            return (long)copies * perCopy;
+        });
         GC.KeepAlive(measured);
     }
 
     private static double Measure(string label, double seconds, int eventsPerRound, Action round)
     {
-        if (s_only.Length > 0 && !s_only.Any(o => label.Contains(o, StringComparison.Ordinal)))
+        if (!Selected(label))
             return double.NaN;
         // Tiered JIT and the regex engine's lazily built automata take seconds to settle.
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < Math.Max(2, seconds / 2))
             round();
+        return Timed(label, () =>
+        {
+            var wall = Stopwatch.StartNew();
+            long events = 0;
+            while (wall.Elapsed.TotalSeconds < seconds)
+            {
+                round();
+                events += eventsPerRound;
+            }
+            return events;
+        });
+    }
+
+    private static bool Selected(string label) =>
+        s_only.Length == 0 || s_only.Any(o => label.Contains(o, StringComparison.Ordinal));
+
+    // Runs one timed pass (it returns the events it matched) after a full GC, and prints its rate per CPU-second of
+    // the whole process, the bytes this thread allocated per event and this thread's own CPU.
+    private static double Timed(string label, Func<long> pass)
+    {
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var threadBefore = ThreadCpuSeconds();
-        var wall = Stopwatch.StartNew();
         var gcBefore = GC.GetAllocatedBytesForCurrentThread();
-        long events = 0;
-        while (wall.Elapsed.TotalSeconds < seconds)
-        {
-            round();
-            events += eventsPerRound;
-        }
+        var events = pass();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - gcBefore;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
