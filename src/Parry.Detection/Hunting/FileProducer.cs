@@ -36,10 +36,67 @@ internal sealed class FileProducer(
         return channel.Reader;
     }
 
-    /// <summary>Decodes, matches and consumes the file event by event on the calling thread: for one file on one
-    /// thread, where batches and a hand-over between threads would cost more than they overlap.
+    /// <summary>Runs the file to the consumer on the calling thread, for a file hunted on its own (no other file to
+    /// merge with, so no channel or merge between matching and the consumer). On one thread it is decoded, matched
+    /// and consumed event by event, where blocks and a hand-over between threads would cost more than they overlap;
+    /// on several, blocks are decoded and matched on the workers and consumed here in file order.
     /// <paramref name="progress"/> is called every few hundred events.</summary>
     public void Run(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
+    {
+        if (context.MaxDegreeOfParallelism > 1)
+            RunInBlocks(consumer, progress, cancellation);
+        else
+            RunInline(consumer, progress, cancellation);
+    }
+
+    private void RunInBlocks(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
+    {
+        try
+        {
+            using var blocks = reader.ReadBlocks(Counted(), context, options.BatchSize, MatchBatch).GetEnumerator();
+            var lastTicks = long.MinValue;
+            while (true)
+            {
+                // Only the file's own decoding and matching fail as an input error; the consumer's failures propagate.
+                try
+                {
+                    if (!blocks.MoveNext())
+                        break;
+                    cancellation.ThrowIfCancellationRequested();
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    ReportInternalError(e);
+                    break;
+                }
+                var (events, detections, activities) = blocks.Current;
+                for (var i = 0; i < events.Count; i++)
+                {
+                    kinds.Add(events[i]);
+                    if (events[i].Timestamp is { } time)
+                        lastTicks = time.UtcTicks;
+                    var activity = activities[i];
+                    if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
+                        activity = undated with { Ticks = lastTicks };
+                    if (detections[i] is { Length: > 0 } || activity is not null)
+                        consumer.Consume(detections[i] ?? [], activity, lastTicks);
+                }
+                counters.AddEvents(events.Count);
+                progress?.Invoke();
+            }
+        }
+        finally
+        {
+            kinds.Flush();
+            counters.FileDone();
+        }
+    }
+
+    private void RunInline(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
     {
         const int ProgressEvery = 256;
         var uncounted = 0;

@@ -58,10 +58,10 @@ public sealed class HuntRun(
                 MaxDegreeOfParallelism = single ? options.MaxDegreeOfParallelism : 1,
                 Cancellation = cancellation,
             };
-            if (single && options.MaxDegreeOfParallelism == 1)
+            if (single)
             {
-                // One file on one thread: decode, match and consume inline, event by event, without a hand-over
-                // between threads.
+                // One file: consumed on this thread as its events come, without a channel and a merge to hand them
+                // through (on one thread decoded and matched here too, event by event).
                 var producer = new FileProducer(group[0], reader, context, matcher, counters, new SourceKindCounter(eventsBySource), options);
                 var lastInline = 0L;
                 producer.Run(consumer, progress is null ? null : () =>
