@@ -45,7 +45,7 @@ public static class ResultJson
         WriteStrings(w, "tactics", attack.Tactics);
         WriteStrings(w, "techniques", attack.Techniques);
         if (d.Timestamp is { } time)
-            w.WriteString("timestamp", Timestamps.ToText(time));
+            Timestamps.WriteString(w, "timestamp", time);
         else
             w.WriteNull("timestamp");
         w.WriteStartObject("source");
@@ -71,7 +71,7 @@ public static class ResultJson
                 w.WriteString("path", related.Origin.Path);
                 w.WriteNumber("record", related.Origin.Record);
                 if (related.Timestamp is { } t)
-                    w.WriteString("timestamp", Timestamps.ToText(t));
+                    Timestamps.WriteString(w, "timestamp", t);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
