@@ -78,7 +78,7 @@ internal sealed class HuntJob(HuntJobOptions options)
                 break;
         }
 
-        var run = new HuntRun(matcher, correlations, (source, context) => detector.Read(source, context, forced),
+        var run = new HuntRun(matcher, correlations, detector.Reader(forced),
             new HuntOptions { MaxDegreeOfParallelism = options.Threads, MinLevel = options.MinLevel }, TimeProvider.System);
         HuntSummary summary;
         try

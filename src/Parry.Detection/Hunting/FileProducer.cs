@@ -3,23 +3,26 @@ using Parry.Core.Diagnostics;
 using Parry.Core.Events;
 using Parry.Detection.Matching;
 using Parry.Ingest;
+using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 
 namespace Parry.Detection.Hunting;
 
 /// <summary>
 /// Decodes and matches one file on the thread pool and hands its outcome to the consumer in batches through a
-/// bounded channel, so a file never runs more than a few batches ahead of the merge. Matching within the file is
-/// spread over <c>matchParallelism</c> threads in order-preserving batches.
+/// bounded channel, so a file never runs more than a few batches ahead of the merge. Within the file, decoding and
+/// matching are spread over <see cref="DecodeContext.MaxDegreeOfParallelism"/> threads in order-preserving blocks:
+/// an EVTX chunk is matched by the worker that decoded it (no hand-over of its events between threads), other
+/// formats' events in batches of <see cref="HuntOptions.BatchSize"/>.
 /// </summary>
 internal sealed class FileProducer(
     InputSource source,
-    Func<InputSource, DecodeContext, IEnumerable<Event>> read,
+    IEventReader reader,
     DecodeContext context,
     IEventMatcher matcher,
     HuntCounters counters,
-    HuntOptions options,
-    int matchParallelism)
+    SourceKindCounter kinds,
+    HuntOptions options)
 {
     public ChannelReader<List<HuntItem>> Start(CancellationToken cancellation)
     {
@@ -33,10 +36,67 @@ internal sealed class FileProducer(
         return channel.Reader;
     }
 
-    /// <summary>Decodes, matches and consumes the file event by event on the calling thread: for one file on one
-    /// thread, where batches and a hand-over between threads would cost more than they overlap.
+    /// <summary>Runs the file to the consumer on the calling thread, for a file hunted on its own (no other file to
+    /// merge with, so no channel or merge between matching and the consumer). On one thread it is decoded, matched
+    /// and consumed event by event, where blocks and a hand-over between threads would cost more than they overlap;
+    /// on several, blocks are decoded and matched on the workers and consumed here in file order.
     /// <paramref name="progress"/> is called every few hundred events.</summary>
     public void Run(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
+    {
+        if (context.MaxDegreeOfParallelism > 1)
+            RunInBlocks(consumer, progress, cancellation);
+        else
+            RunInline(consumer, progress, cancellation);
+    }
+
+    private void RunInBlocks(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
+    {
+        try
+        {
+            using var blocks = reader.ReadBlocks(Counted(), context, options.BatchSize, MatchBatch).GetEnumerator();
+            var lastTicks = long.MinValue;
+            while (true)
+            {
+                // Only the file's own decoding and matching fail as an input error; the consumer's failures propagate.
+                try
+                {
+                    if (!blocks.MoveNext())
+                        break;
+                    cancellation.ThrowIfCancellationRequested();
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    ReportInternalError(e);
+                    break;
+                }
+                var (events, detections, activities) = blocks.Current;
+                for (var i = 0; i < events.Count; i++)
+                {
+                    kinds.Add(events[i]);
+                    if (events[i].Timestamp is { } time)
+                        lastTicks = time.UtcTicks;
+                    var activity = activities[i];
+                    if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
+                        activity = undated with { Ticks = lastTicks };
+                    if (detections[i] is { Length: > 0 } || activity is not null)
+                        consumer.Consume(detections[i] ?? [], activity, lastTicks);
+                }
+                counters.AddEvents(events.Count);
+                progress?.Invoke();
+            }
+        }
+        finally
+        {
+            kinds.Flush();
+            counters.FileDone();
+        }
+    }
+
+    private void RunInline(HuntConsumer consumer, Action? progress, CancellationToken cancellation)
     {
         const int ProgressEvery = 256;
         var uncounted = 0;
@@ -56,6 +116,7 @@ internal sealed class FileProducer(
                         break;
                     cancellation.ThrowIfCancellationRequested();
                     var e = events.Current;
+                    kinds.Add(e);
                     if (e.Timestamp is { } time)
                         lastTicks = time.UtcTicks;
                     hits.Clear();
@@ -89,6 +150,7 @@ internal sealed class FileProducer(
         }
         finally
         {
+            kinds.Flush();
             counters.AddEvents(uncounted);
             counters.FileDone();
         }
@@ -110,6 +172,7 @@ internal sealed class FileProducer(
         }
         finally
         {
+            kinds.Flush();
             counters.FileDone();
             writer.TryComplete();
         }
@@ -122,17 +185,17 @@ internal sealed class FileProducer(
     /// <summary>The file's outcome in batches (only events that raised detections or name an actor).</summary>
     private IEnumerable<List<HuntItem>> Batches(CancellationToken cancellation)
     {
-        var batches = ReadCounted().Chunk(options.BatchSize);
-        var matched = matchParallelism > 1 ? MatchInWindow(batches, cancellation) : batches.Select(MatchBatch);
+        var matched = reader.ReadBlocks(Counted(), context, options.BatchSize, MatchBatch);
 
         long lastTicks = long.MinValue;
         long sequence = 0;
         foreach (var (events, detections, activities) in matched)
         {
             cancellation.ThrowIfCancellationRequested();
-            var items = new List<HuntItem>(events.Length);
-            for (var i = 0; i < events.Length; i++)
+            var items = new List<HuntItem>(events.Count);
+            for (var i = 0; i < events.Count; i++)
             {
+                kinds.Add(events[i]);
                 if (events[i].Timestamp is { } time)
                     lastTicks = time.UtcTicks;
                 sequence++;
@@ -142,53 +205,24 @@ internal sealed class FileProducer(
                 if (detections[i] is { Length: > 0 } || activity is not null)
                     items.Add(new HuntItem(lastTicks, sequence, detections[i] ?? [], activity));
             }
-            counters.AddEvents(events.Length);
+            counters.AddEvents(events.Count);
             if (items.Count > 0)
                 yield return items;
         }
     }
 
-    /// <summary>
-    /// Batches matched on the thread pool, at most <c>matchParallelism</c> at once, and handed on in order. The
-    /// window is what bounds the decoded events alive at a time: PLINQ's ordered merge let a worker run batches ahead
-    /// of a slower one, and each event held that way outlived a gen-0 GC (the 2-thread hunt peaked ~100 MB above
-    /// the 1-thread one).
-    /// </summary>
-    private IEnumerable<(Event[] Events, Core.Detections.Detection[]?[] Detections, Behaviour.Activity?[] Activities)> MatchInWindow(
-        IEnumerable<Event[]> batches, CancellationToken cancellation)
-    {
-        var window = new Queue<Task<(Event[], Core.Detections.Detection[]?[], Behaviour.Activity?[])>>(matchParallelism + 1);
-        try
-        {
-            foreach (var batch in batches)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                window.Enqueue(Task.Run(() => MatchBatch(batch), CancellationToken.None));
-                if (window.Count >= matchParallelism)
-                    yield return window.Dequeue().GetAwaiter().GetResult();
-            }
-            while (window.Count > 0)
-                yield return window.Dequeue().GetAwaiter().GetResult();
-        }
-        finally
-        {
-            // Stopped early (cancelled, or a batch failed): let the batches in flight finish before the file's
-            // decoder is disposed under them.
-            foreach (var pending in window)
-                pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
-        }
-    }
-
     // The file's events, its bytes counted as they are read (for progress).
-    private IEnumerable<Event> ReadCounted() =>
-        read(source with { Open = () => new CountingStream(source.Open(), counters) }, context);
+    private IEnumerable<Event> ReadCounted() => reader.Read(Counted(), context);
 
-    private (Event[] Events, Core.Detections.Detection[]?[] Detections, Behaviour.Activity?[] Activities) MatchBatch(Event[] events)
+    private InputSource Counted() => source with { Open = () => new CountingStream(source.Open(), counters) };
+
+    // Runs on the thread that decoded the block (EVTX) or on a pool thread of the batch window (other formats).
+    private (IReadOnlyList<Event> Events, Core.Detections.Detection[]?[] Detections, Behaviour.Activity?[] Activities) MatchBatch(IReadOnlyList<Event> events)
     {
-        var detections = new Core.Detections.Detection[]?[events.Length];
-        var activities = new Behaviour.Activity?[events.Length];
+        var detections = new Core.Detections.Detection[]?[events.Count];
+        var activities = new Behaviour.Activity?[events.Count];
         var hits = new List<Core.Detections.Detection>();
-        for (var i = 0; i < events.Length; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             hits.Clear();
             activities[i] = matcher.Match(events[i], hits);

@@ -5,6 +5,7 @@ using Parry.Detection.Correlation;
 using Parry.Detection.Matching;
 using Parry.Detection.Reporting;
 using Parry.Ingest;
+using Parry.Ingest.Formats;
 using Parry.Ingest.Sources;
 
 namespace Parry.Detection.Hunting;
@@ -17,10 +18,21 @@ namespace Parry.Detection.Hunting;
 public sealed class HuntRun(
     IEventMatcher matcher,
     CorrelationSet correlations,
-    Func<InputSource, DecodeContext, IEnumerable<Event>> read,
+    IEventReader reader,
     HuntOptions options,
     TimeProvider time)
 {
+    /// <summary>A hunt over events decoded by <paramref name="read"/> (matched in batches on the thread pool).</summary>
+    public HuntRun(
+        IEventMatcher matcher,
+        CorrelationSet correlations,
+        Func<InputSource, DecodeContext, IEnumerable<Event>> read,
+        HuntOptions options,
+        TimeProvider time)
+        : this(matcher, correlations, EventReader.From(read), options, time)
+    {
+    }
+
     public async Task<HuntSummary> RunAsync(
         IReadOnlyList<InputSource> sources,
         IHuntSink sink,
@@ -35,7 +47,6 @@ public sealed class HuntRun(
         var consumer = new HuntConsumer(sink, options, correlations, errors);
         var totalBytes = sources.Sum(SizeOf);
         var eventsBySource = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var readCounting = CountingBySource(read, eventsBySource);
 
         for (var first = 0; first < sources.Count; first += options.MaxFilesMerged)
         {
@@ -47,11 +58,11 @@ public sealed class HuntRun(
                 MaxDegreeOfParallelism = single ? options.MaxDegreeOfParallelism : 1,
                 Cancellation = cancellation,
             };
-            if (single && options.MaxDegreeOfParallelism == 1)
+            if (single)
             {
-                // One file on one thread: decode, match and consume inline, event by event, without a hand-over
-                // between threads.
-                var producer = new FileProducer(group[0], readCounting, context, matcher, counters, options, 1);
+                // One file: consumed on this thread as its events come, without a channel and a merge to hand them
+                // through (on one thread decoded and matched here too, event by event).
+                var producer = new FileProducer(group[0], reader, context, matcher, counters, new SourceKindCounter(eventsBySource), options);
                 var lastInline = 0L;
                 producer.Run(consumer, progress is null ? null : () =>
                 {
@@ -68,8 +79,7 @@ public sealed class HuntRun(
             var readers = new List<ChannelReader<List<HuntItem>>>(group.Count);
             foreach (var source in group)
             {
-                var producer = new FileProducer(source, readCounting, context, matcher, counters, options,
-                    single ? options.MaxDegreeOfParallelism : 1);
+                var producer = new FileProducer(source, reader, context, matcher, counters, new SourceKindCounter(eventsBySource), options);
                 readers.Add(producer.Start(cancellation));
             }
             var lastReport = 0L;
@@ -97,31 +107,6 @@ public sealed class HuntRun(
         };
         sink.Complete(summary);
         return summary;
-    }
-
-    private static Func<InputSource, DecodeContext, IEnumerable<Event>> CountingBySource(
-        Func<InputSource, DecodeContext, IEnumerable<Event>> read,
-        System.Collections.Concurrent.ConcurrentDictionary<string, long> counts) =>
-        (source, context) => CountKinds(read(source, context), counts);
-
-    private static IEnumerable<Event> CountKinds(IEnumerable<Event> events, System.Collections.Concurrent.ConcurrentDictionary<string, long> counts)
-    {
-        string? kind = null;
-        long n = 0;
-        foreach (var e in events)
-        {
-            if (!ReferenceEquals(kind, e.SourceKind))
-            {
-                if (kind is not null)
-                    counts.AddOrUpdate(kind, n, (_, v) => v + n);
-                kind = e.SourceKind;
-                n = 0;
-            }
-            n++;
-            yield return e;
-        }
-        if (kind is not null)
-            counts.AddOrUpdate(kind, n, (_, v) => v + n);
     }
 
     private static long SizeOf(InputSource source)

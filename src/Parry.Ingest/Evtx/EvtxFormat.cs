@@ -19,7 +19,7 @@ namespace Parry.Ingest.Evtx;
 /// and skipped. The stream
 /// from <see cref="InputSource.Open"/> is read front to back once and need not be seekable.
 /// </remarks>
-public sealed class EvtxFormat : IInputFormat
+public sealed class EvtxFormat : IBlockFormat
 {
     public string Name => "evtx";
 
@@ -32,5 +32,17 @@ public sealed class EvtxFormat : IInputFormat
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("The EVTX reader reads UTF-16 text in place and needs a little-endian machine.");
         return EvtxFileReader.Read(source, context);
+    }
+
+    /// <summary>Blocks are chunks: <paramref name="work"/> runs on each chunk's events on the worker that decoded
+    /// it.</summary>
+    public IEnumerable<T> ReadBlocks<T>(InputSource source, DecodeContext context, Func<IReadOnlyList<Event>, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("The EVTX reader reads UTF-16 text in place and needs a little-endian machine.");
+        return EvtxFileReader.ReadBlocks(source, context, work);
     }
 }

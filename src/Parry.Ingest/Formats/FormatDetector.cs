@@ -111,6 +111,49 @@ public sealed class FormatDetector
         }
     }
 
+    /// <summary>
+    /// Detects the format of one source (unless <paramref name="forced"/>) and decodes it in blocks, with
+    /// <paramref name="work"/> run on each (see <see cref="IEventReader.ReadBlocks"/>): where the format decodes, for an
+    /// <see cref="IBlockFormat"/>, else on blocks of <paramref name="eventsPerBlock"/> events in a window of
+    /// <see cref="DecodeContext.MaxDegreeOfParallelism"/> pool threads. Read failures end the file as in
+    /// <see cref="Read"/>.
+    /// </summary>
+    public IEnumerable<T> ReadBlocks<T>(
+        InputSource source, DecodeContext context, int eventsPerBlock, Func<IReadOnlyList<Event>, T> work, IInputFormat? forced = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(work);
+        var opened = OpenForDecoding(source, context.Errors, forced);
+        if (opened is not var (format, replay))
+            yield break;
+        using var unread = replay;
+        var blocks = format is IBlockFormat blockFormat
+            ? blockFormat.ReadBlocks(replay.Source, context, work)
+            : BlockWindow.Run(format.Read(replay.Source, context), eventsPerBlock, context.MaxDegreeOfParallelism, work, context.Cancellation);
+        using var results = blocks.GetEnumerator();
+        while (true)
+        {
+            T current;
+            try
+            {
+                if (!results.MoveNext())
+                    break;
+                current = results.Current;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                context.Errors.Report(new InputError(source.DisplayPath, null, $"read failed ({format.Name}): {e.Message}"));
+                yield break;
+            }
+            yield return current;
+        }
+    }
+
+    /// <summary>This detector as an <see cref="IEventReader"/>, every source read with <paramref name="forced"/> when
+    /// given.</summary>
+    public IEventReader Reader(IInputFormat? forced = null) => new DetectingReader(this, forced);
+
     private (IInputFormat Format, HeadReplay Replay)? OpenForDecoding(InputSource source, IInputErrorSink errors, IInputFormat? forced)
     {
         Stream? stream = null;

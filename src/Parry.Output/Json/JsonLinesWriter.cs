@@ -25,10 +25,12 @@ public sealed class JsonLinesWriter : IDisposable
     public JsonLinesWriter(Stream output)
     {
         _output = output;
-        // Relaxed escaping keeps paths and command lines readable (no \u005C for every backslash); the output is
-        // JSON for machines and people, never embedded in HTML.
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        _writer = new Utf8JsonWriter(_buffer, Options);
     }
+
+    /// <summary>The writer's options: relaxed escaping keeps paths and command lines readable (no \u005C for every
+    /// backslash); the output is JSON for machines and people, never embedded in HTML.</summary>
+    public static JsonWriterOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>Writes one line: the JSON value <paramref name="write"/> writes for <paramref name="state"/>, then a
     /// newline.</summary>

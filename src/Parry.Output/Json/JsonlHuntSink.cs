@@ -7,9 +7,10 @@ namespace Parry.Output.Json;
 public sealed class JsonlHuntSink(Stream output) : IHuntSink, IDisposable
 {
     private readonly JsonLinesWriter _lines = new(output);
+    private readonly LastEventJson _event = new(JsonLinesWriter.Options);
 
     public void Detection(Core.Detections.Detection detection) =>
-        _lines.WriteLine(detection, static (w, d) => ResultJson.WriteDetection(w, d));
+        _lines.WriteLine((detection, _event), static (w, s) => ResultJson.WriteDetection(w, s.detection, s._event.Of(s.detection.Event)));
 
     public void Campaign(Campaign campaign) =>
         _lines.WriteLine(campaign, static (w, c) => ResultJson.WriteCampaign(w, c));

@@ -12,6 +12,30 @@ public static class ResultJson
     public static void WriteDetection(Utf8JsonWriter w, Core.Detections.Detection d, bool includeEvent = true)
     {
         w.WriteStartObject();
+        WriteDetectionFields(w, d);
+        if (includeEvent)
+        {
+            w.WritePropertyName("event");
+            d.Event.WriteJson(w);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>The detection with its event's JSON already rendered (<paramref name="eventJson"/>, the bytes
+    /// <see cref="Core.Events.Event.WriteJson"/> writes with the same writer options): the same line, without
+    /// rendering an event again for each detection it raised.</summary>
+    public static void WriteDetection(Utf8JsonWriter w, Core.Detections.Detection d, ReadOnlySpan<byte> eventJson)
+    {
+        w.WriteStartObject();
+        WriteDetectionFields(w, d);
+        w.WritePropertyName("event");
+        w.WriteRawValue(eventJson, skipInputValidation: true);
+        w.WriteEndObject();
+    }
+
+    // Everything of a detection object but its event.
+    private static void WriteDetectionFields(Utf8JsonWriter w, Core.Detections.Detection d)
+    {
         w.WriteString("type", "detection");
         w.WriteString("rule_id", d.Rule.Id);
         w.WriteString("rule_title", d.Rule.Title);
@@ -21,7 +45,7 @@ public static class ResultJson
         WriteStrings(w, "tactics", attack.Tactics);
         WriteStrings(w, "techniques", attack.Techniques);
         if (d.Timestamp is { } time)
-            w.WriteString("timestamp", Timestamps.ToText(time));
+            Timestamps.WriteString(w, "timestamp", time);
         else
             w.WriteNull("timestamp");
         w.WriteStartObject("source");
@@ -47,18 +71,12 @@ public static class ResultJson
                 w.WriteString("path", related.Origin.Path);
                 w.WriteNumber("record", related.Origin.Record);
                 if (related.Timestamp is { } t)
-                    w.WriteString("timestamp", Timestamps.ToText(t));
+                    Timestamps.WriteString(w, "timestamp", t);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        if (includeEvent)
-        {
-            w.WritePropertyName("event");
-            d.Event.WriteJson(w);
-        }
-        w.WriteEndObject();
     }
 
     public static void WriteCampaign(Utf8JsonWriter w, Campaign c)

@@ -13,6 +13,28 @@ internal static class EvtxFileReader
 {
     public static IEnumerable<Event> Read(InputSource source, DecodeContext context)
     {
+        foreach (var result in Decode(source, context, static result => result))
+        {
+            foreach (var e in Emit(result, context))
+                yield return e;
+        }
+    }
+
+    /// <summary>The caller's work run on each chunk's events by the worker that decoded the chunk, its results in
+    /// file order, each chunk's errors reported just before its result.</summary>
+    public static IEnumerable<T> ReadBlocks<T>(InputSource source, DecodeContext context, Func<IReadOnlyList<Event>, T> work)
+    {
+        foreach (var (errors, value) in Decode(source, context, result => (result.Errors, work(result.Events))))
+        {
+            foreach (var (_, error) in errors)
+                context.Errors.Report(error);
+            yield return value;
+        }
+    }
+
+    // Every chunk decoded and passed through `then` on the same worker; the outcomes in file order.
+    private static IEnumerable<T> Decode<T>(InputSource source, DecodeContext context, Func<ChunkResult, T> then)
+    {
         using var chunks = ChunkSource.Open(source.Open(), source.DisplayPath, context);
         if (chunks is null)
             yield break;
@@ -33,27 +55,24 @@ internal static class EvtxFileReader
                 {
                     chunk.Return();
                 }
-                foreach (var e in Emit(result, context))
-                    yield return e;
+                yield return then(result);
             }
             yield break;
         }
 
         var decoders = new ConcurrentBag<EvtxChunkDecoder>();
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
-        var window = new Queue<Task<ChunkResult>>();
+        var window = new Queue<Task<T>>();
         try
         {
             while (true)
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 while (window.Count < 2 * workers && chunks.TryRead(out var chunk))
-                    window.Enqueue(Start(chunk, source.DisplayPath, context, decoders, scheduler));
+                    window.Enqueue(Start(chunk, source.DisplayPath, context, decoders, scheduler, then));
                 if (window.Count == 0)
                     break;
-                var result = window.Dequeue().GetAwaiter().GetResult();
-                foreach (var e in Emit(result, context))
-                    yield return e;
+                yield return window.Dequeue().GetAwaiter().GetResult();
             }
         }
         finally
@@ -65,22 +84,25 @@ internal static class EvtxFileReader
         }
     }
 
-    private static Task<ChunkResult> Start(
-        RentedChunk chunk, string path, DecodeContext context, ConcurrentBag<EvtxChunkDecoder> decoders, TaskScheduler scheduler) =>
+    private static Task<T> Start<T>(
+        RentedChunk chunk, string path, DecodeContext context, ConcurrentBag<EvtxChunkDecoder> decoders, TaskScheduler scheduler,
+        Func<ChunkResult, T> then) =>
         Task.Factory.StartNew(
             () =>
             {
                 if (!decoders.TryTake(out var decoder))
                     decoder = new EvtxChunkDecoder(path, context);
+                ChunkResult result;
                 try
                 {
-                    return decoder.Decode(chunk);
+                    result = decoder.Decode(chunk);
                 }
                 finally
                 {
                     decoders.Add(decoder);
                     chunk.Return();
                 }
+                return then(result);
             },
             CancellationToken.None,
             TaskCreationOptions.DenyChildAttach,
