@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -20,13 +21,17 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// without bounds checks: every index is a state the builder numbered times the row width plus a class below
 /// that width. An automaton of few literals also has a guard, a vectorised multi-string search (.NET's Teddy)
 /// that finds where the first literal starts, or that none occurs, far faster than the walk.
+/// Dense rows hold 16-bit targets when every target fits (a dense row leads at most one level deeper, and the
+/// breadth-first numbering puts those shallow states first): CommandLine's rows are then half their size, and the
+/// walk, which reads a row at random for every character, misses the cache half as often.
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly int _dense;          // states [0, _dense) have rows in _next
-    private readonly int[] _next;         // _dense × _width targets, complemented when the target has hits
+    private readonly short[]? _nextShort; // _dense × _width targets, complemented when the target has hits, when all fit
+    private readonly int[]? _next;        // the same when some target does not fit in 16 bits
     private readonly int[] _childStart;   // per state, into _childChars/_childTargets: dense states' non-ASCII children only
     private readonly char[] _childChars;
     private readonly int[] _childTargets; // complemented when the target has hits
@@ -45,7 +50,10 @@ internal sealed class LiteralAutomaton
         _width = classes.Count;
         _dense = dense;
         _hitStart = hitStart;
-        _next = HitFlags.Complement(next, hitStart);
+        var flagged = HitFlags.Complement(next, hitStart);
+        _nextShort = HitFlags.Narrow(flagged);
+        if (_nextShort is null)
+            _next = flagged;
         _childStart = childStart;
         _childChars = childChars;
         _childTargets = HitFlags.Complement(childTargets, hitStart);
@@ -61,6 +69,9 @@ internal sealed class LiteralAutomaton
     /// <summary>Character classes of a dense row (the row width).</summary>
     public int Classes => _width;
 
+    /// <summary>Whether the dense rows hold 16-bit targets (for tests).</summary>
+    internal bool HasShortRows => _nextShort is not null;
+
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
         if (_guard is not null)
@@ -72,14 +83,24 @@ internal sealed class LiteralAutomaton
                 return;
             text = text[start..];
         }
-        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        if (_nextShort is not null)
+            Walk(_nextShort, text, marks);
+        else
+            Walk(_next!, text, marks);
+    }
+
+    // The walk, compiled once per row element type (short or int): the JIT specialises it for each value type.
+    private void Walk<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, CandidateMarks marks)
+        where TTarget : unmanaged, IBinaryInteger<TTarget>
+    {
+        ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
         var width = _width;
         var dense = _dense;
         var state = 0;
         foreach (var c in text)
         {
             var target = state < dense && c < 128
-                ? Unsafe.Add(ref next, state * width + _classes.OfAscii(c))
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + _classes.OfAscii(c)))
                 : SparseStep(state, c);
             if (target >= 0)
             {
@@ -92,6 +113,9 @@ internal sealed class LiteralAutomaton
         }
     }
 
+    // One dense row entry, whichever width the rows have.
+    private int Row(int index) => _nextShort is not null ? _nextShort[index] : _next![index];
+
     // A step from a deep state, or on a non-ASCII character: the state's child list, else its failure link, until a
     // dense row (for ASCII) or the root answers.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -100,7 +124,7 @@ internal sealed class LiteralAutomaton
         while (true)
         {
             if (state < _dense && c < 128)
-                return _next[state * _width + _classes.OfAscii(c)];
+                return Row(state * _width + _classes.OfAscii(c));
             var from = _childStart[state];
             var end = _childStart[state + 1];
             if (end - from <= 8)
