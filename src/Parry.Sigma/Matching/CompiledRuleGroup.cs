@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Parry.Core.Events;
 using Parry.Sigma.Matching.Matchers;
@@ -27,11 +28,17 @@ public sealed class CompiledRuleGroup
     // of searching them for every indexed field (twice per field: to find its value, then to find there is no other).
     private readonly FieldLiteralIndex?[] _indexOfField;
     private readonly FieldLiteralIndex? _anyValue;
+
+    // Every keyword literal, searched for in the event's whole folded text before the keyword pass (null: too many).
+    private readonly SearchValues<string>? _anyKeyword;
     private readonly ulong[] _always;
     private readonly ulong[] _single;
 
-    private CompiledRuleGroup(CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, ulong[] always, ulong[] single, int alwaysCount)
+    private CompiledRuleGroup(
+        CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, SearchValues<string>? anyKeyword,
+        ulong[] always, ulong[] single, int alwaysCount)
     {
+        _anyKeyword = anyKeyword;
         _rules = rules;
         _roots = [.. rules.Select(r => r.Root)];
         _fields = fields;
@@ -102,15 +109,19 @@ public sealed class CompiledRuleGroup
                 builder.Add(literal, hit);
         }
         FieldLiteralIndex? anyValue = null;
+        SearchValues<string>? anyKeyword = null;
         var fields = new List<(int, FieldLiteralIndex)>();
         foreach (var (field, builder) in builders)
         {
             if (field == RequiredLiteral.AnyField)
+            {
                 anyValue = builder.Build(shared);
+                anyKeyword = builder.BuildAnyLiteralSearch();
+            }
             else
                 fields.Add((field, builder.Build(shared)));
         }
-        return new CompiledRuleGroup(list, [.. fields], anyValue, always, single, alwaysCount);
+        return new CompiledRuleGroup(list, [.. fields], anyValue, anyKeyword, always, single, alwaysCount);
     }
 
     /// <summary>Adds to <paramref name="hits"/> every rule that matches <paramref name="e"/>, in group order.</summary>
@@ -215,6 +226,11 @@ public sealed class CompiledRuleGroup
                 index.Mark(value.FoldedText, marks);
             }
         }
+        // The other values hold a keyword literal only if the record's text does: one vectorised search of the whole
+        // folded text (names too, so it may find one no value holds) instead of one search per value; most events
+        // hold none.
+        if (_anyKeyword is not null && e.TryGetFoldedWholeText(out var whole) && whole.IndexOfAny(_anyKeyword) < 0)
+            return;
         foreach (var value in e.AllValues())
         {
             var node = value.NodeIndex;
