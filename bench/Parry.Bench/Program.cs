@@ -26,6 +26,7 @@ internal static class Program
         "hunt-parts" => Pipeline.HuntParts.Run(args[1..]),
         "sigma-cputime" => SigmaCpuTime.Run(args[1..]),
         "sigma-profile" => SigmaProfile.Run(args[1..]),
+        "sigma-interleaved" => SigmaInterleaved.Run(args[1..]),
         "hunt-profile" => Pipeline.HuntProfile.Run(args[1..]),
         "hunt-startup" => Pipeline.HuntStartup.Run(args[1..]),
         "rule-memory" => RuleMemory.Run(args[1..]),

@@ -138,6 +138,19 @@ public sealed class Event
         return folded.AsSpan(node.TextStart, node.TextLength);
     }
 
+    /// <summary>
+    /// The lower-cased text of the whole record (every name and value) when it is pure ASCII, folded in one pass as
+    /// <see cref="EventValue.FoldedText"/> would fold each value: every value's folded text is a substring of it, so a
+    /// search that finds nothing here would find nothing in any value (one search instead of one per value). False
+    /// for a record with non-ASCII text, whose values are folded one by one.
+    /// </summary>
+    public bool TryGetFoldedWholeText(out ReadOnlySpan<char> text)
+    {
+        var folded = _folded ?? FoldWholeText();
+        text = _foldedWhole ? folded.AsSpan(0, _textLength) : default;
+        return _foldedWhole;
+    }
+
     // First use: most records are pure ASCII, and ASCII lower-casing maps each character on its own, so folding the
     // whole text in one vectorised pass gives every value exactly what folding it alone would, without a call and a
     // done bit per value (per-value folding cost ~1 µs per event on fresh events). A record with any non-ASCII

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Parry.Core.Events;
 using Parry.Sigma.Matching.Matchers;
@@ -27,11 +28,18 @@ public sealed class CompiledRuleGroup
     // of searching them for every indexed field (twice per field: to find its value, then to find there is no other).
     private readonly FieldLiteralIndex?[] _indexOfField;
     private readonly FieldLiteralIndex? _anyValue;
+
+    // Every keyword literal, searched for in the event's whole folded text before the keyword pass (null: too many,
+    // and then the field indexes hold the keyword literals too).
+    private readonly SearchValues<string>? _anyKeyword;
     private readonly ulong[] _always;
     private readonly ulong[] _single;
 
-    private CompiledRuleGroup(CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, ulong[] always, ulong[] single, int alwaysCount)
+    private CompiledRuleGroup(
+        CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, SearchValues<string>? anyKeyword,
+        ulong[] always, ulong[] single, int alwaysCount)
     {
+        _anyKeyword = anyKeyword;
         _rules = rules;
         _roots = [.. rules.Select(r => r.Root)];
         _fields = fields;
@@ -92,14 +100,20 @@ public sealed class CompiledRuleGroup
                 }
             }
         }
-        // Keyword literals join every field's index, so a value an indexed field already scans is scanned once
-        // (Mark skips it in the keyword pass); only the event's other values meet the keyword index alone.
-        foreach (var (field, builder) in builders)
+        // A small set of keyword literals gets one search of the event's whole text (see Mark), and the field indexes
+        // stay without them. A large set joins every field's index instead, so a value an indexed field already
+        // scans is scanned once (Mark skips it in the keyword pass); only the event's other values meet the keyword
+        // index alone.
+        var anyKeyword = builders.TryGetValue(RequiredLiteral.AnyField, out var keywordBuilder) ? keywordBuilder.BuildAnyLiteralSearch() : null;
+        if (anyKeyword is null)
         {
-            if (field == RequiredLiteral.AnyField)
-                continue;
-            foreach (var (literal, hit) in keywords)
-                builder.Add(literal, hit);
+            foreach (var (field, builder) in builders)
+            {
+                if (field == RequiredLiteral.AnyField)
+                    continue;
+                foreach (var (literal, hit) in keywords)
+                    builder.Add(literal, hit);
+            }
         }
         FieldLiteralIndex? anyValue = null;
         var fields = new List<(int, FieldLiteralIndex)>();
@@ -110,7 +124,7 @@ public sealed class CompiledRuleGroup
             else
                 fields.Add((field, builder.Build(shared)));
         }
-        return new CompiledRuleGroup(list, [.. fields], anyValue, always, single, alwaysCount);
+        return new CompiledRuleGroup(list, [.. fields], anyValue, anyKeyword, always, single, alwaysCount);
     }
 
     /// <summary>Adds to <paramref name="hits"/> every rule that matches <paramref name="e"/>, in group order.</summary>
@@ -189,7 +203,7 @@ public sealed class CompiledRuleGroup
     {
         var keys = e.FieldIds;
         var indexOfField = _indexOfField;
-        if (_anyValue is null)
+        if (_anyValue is null || _anyKeyword is not null)
         {
             for (var position = 0; position < keys.Length; position++)
             {
@@ -198,6 +212,15 @@ public sealed class CompiledRuleGroup
                     && e.ValueAtKey(position) is { IsScalar: true } value)
                     index.Mark(value.FoldedText, marks);
             }
+            if (_anyValue is null)
+                return;
+            // A value holds a keyword literal only if the record's text does: one vectorised search of the whole
+            // folded text (names too, so it may find one no value holds) instead of one per value; most events hold
+            // none. Only then, or for a record with non-ASCII text, is every value searched.
+            if (e.TryGetFoldedWholeText(out var whole) && whole.IndexOfAny(_anyKeyword!) < 0)
+                return;
+            foreach (var value in e.AllValues())
+                _anyValue.Mark(value.FoldedText, marks);
             return;
         }
         // Every field index also holds the keyword literals (see Create): remember the values they scanned.

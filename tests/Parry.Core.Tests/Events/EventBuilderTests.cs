@@ -145,6 +145,38 @@ public class EventBuilderTests
         }
     }
 
+    [Theory]
+    [InlineData("CMD.EXE", "Mixed Case Value", "ALL-ASCII", true)]
+    [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII", false)]
+    public void The_whole_folded_text_holds_every_folded_value_and_is_given_only_for_ascii_records(string a, string b, string c, bool ascii)
+    {
+        var fields = new FieldTableBuilder();
+        int[] ids = [fields.Intern("a"), fields.Intern("b"), fields.Intern("c")];
+        var table = fields.Build();
+        var builder = new EventBuilder();
+        builder.StartObject();
+        builder.PropertyName("a"); builder.String(a);
+        builder.PropertyName("b"); builder.String(b);
+        builder.PropertyName("c"); builder.String(c);
+        builder.EndObject();
+        var e = builder.Build(table, new EventOrigin("f.json", 1), "json");
+
+        e.TryGetFoldedWholeText(out var whole).ShouldBe(ascii);
+        var wholeText = whole.ToString();
+        if (!ascii)
+        {
+            wholeText.ShouldBeEmpty();
+            return;
+        }
+        string[] texts = [a, b, c];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            e.TryGetValue(ids[i], out var value).ShouldBeTrue();
+            value.FoldedText.ToString().ShouldBe(texts[i].ToLowerInvariant());
+            wholeText.ShouldContain(texts[i].ToLowerInvariant());
+        }
+    }
+
     [Fact]
     public void Names_up_to_the_longest_a_node_holds_are_kept_whole_and_longer_ones_are_too_large()
     {

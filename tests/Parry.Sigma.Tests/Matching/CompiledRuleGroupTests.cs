@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Parry.Core.Events;
 using Parry.Sigma.Matching;
+using Parry.Sigma.Matching.Prefilter;
 using Parry.Sigma.Rules;
 using Parry.TestSupport;
 
@@ -59,12 +60,16 @@ public class CompiledRuleGroupTests
             GroupAgreesWithEachRuleAlone(detections, events, "random.yml")).QuickCheckThrowOnFailure();
     }
 
-    [Fact]
-    public void Random_keyword_rules_and_events_agree_with_each_rule_alone()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Random_keyword_rules_and_events_agree_with_each_rule_alone(bool manyKeywords)
     {
-        // Keyword literals are also indexed under every field that has an index, and the keyword pass skips the
-        // values those fields scanned: a keyword must still be found in an indexed field, in an unindexed one, in a
-        // list item and in a nested value.
+        // A few keyword literals: one search of the event's whole text decides whether the values are searched
+        // (records with non-ASCII text always are). Many (a rule of more literals than the whole-text search takes):
+        // keyword literals are also indexed under every field that has an index, and the keyword pass skips the
+        // values those fields scanned. Either way a keyword must still be found in an indexed field, in an
+        // unindexed one, in a list item and in a nested value.
         var word = Gen.Elements("ab", "b", "abc", "xyz", "a*", "*c", "1", "bc");
         var keywords = Gen.NonEmptyListOf(word).Select(ws => "kw:\n        - " + string.Join("\n        - ", ws.Distinct().Select(w => $"'{w}'")));
         var item =
@@ -78,14 +83,15 @@ public class CompiledRuleGroupTests
             from s in item
             from c in condition
             select $"{k}\n    s:\n        {s}\n    condition: {c}";
-        var eventValue = Gen.Elements("\"ab\"", "\"XYZ\"", "\"abc\"", "\"b\"", "\"\"", "1", "\"zbc\"", "[\"q\", \"xyz\"]", "{\"N\": \"abc\"}");
+        var eventValue = Gen.Elements("\"ab\"", "\"XYZ\"", "\"abc\"", "\"b\"", "\"\"", "1", "\"zbc\"", "[\"q\", \"xyz\"]", "{\"N\": \"abc\"}", "\"ÄBC\"");
         var @event =
             from a in eventValue
             from b in eventValue
             from c in eventValue
             select $$"""{"A": {{a}}, "B": {{b}}, "C": {{c}}}""";
+        var many = "kw:\n        - " + string.Join("\n        - ", Enumerable.Range(0, LiteralAutomatonBuilder.MaxGuardedLiterals + 1).Select(i => $"'filler{i}'")) + "\n    condition: kw";
         Prop.ForAll(Gen.NonEmptyListOf(detection).ToArbitrary(), Gen.NonEmptyListOf(@event).ToArbitrary(), (detections, events) =>
-            GroupAgreesWithEachRuleAlone(detections, events, "keywords.yml")).QuickCheckThrowOnFailure();
+            GroupAgreesWithEachRuleAlone(manyKeywords ? [.. detections, many] : detections, events, "keywords.yml")).QuickCheckThrowOnFailure();
     }
 
     [Fact]

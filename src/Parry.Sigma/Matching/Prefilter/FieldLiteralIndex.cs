@@ -28,5 +28,5 @@ internal sealed class FieldLiteralIndex(
     }
 
     public string Describe() =>
-        $"exact {(_hasExact ? exact!.Count : 0)}, prefix states {prefixes?.States ?? 0}, suffix states {suffixes?.States ?? 0}, scan states {anywhere?.States ?? 0} ({anywhere?.DenseStates ?? 0} dense × {anywhere?.Classes ?? 0} classes)";
+        $"exact {(_hasExact ? exact!.Count : 0)}, prefix states {prefixes?.States ?? 0}, suffix states {suffixes?.States ?? 0}, scan states {anywhere?.States ?? 0} ({anywhere?.DenseStates ?? 0} dense × {anywhere?.Classes ?? 0} classes, {(anywhere?.HasShortRows ?? true ? 16 : 32)}-bit)";
 }

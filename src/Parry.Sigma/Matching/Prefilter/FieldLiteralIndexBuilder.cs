@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Parry.Sigma.Matching.Prefilter;
@@ -24,6 +25,19 @@ internal sealed class FieldLiteralIndexBuilder
 
     public FieldLiteralIndex Build(LiteralIndexCache? cache = null) =>
         cache is null ? BuildNew() : cache.GetOrBuild(new LiteralIndexContent([.. _added]), BuildNew);
+
+    /// <summary>
+    /// A vectorised search for every literal added, whatever its anchor, or null when there are more than
+    /// <see cref="LiteralAutomatonBuilder.MaxGuardedLiterals"/>: for keyword literals, which any value of an event
+    /// may hold, one search of the event's whole folded text can tell that no value holds any.
+    /// </summary>
+    public SearchValues<string>? BuildAnyLiteralSearch()
+    {
+        var literals = _added.Select(a => a.Folded).Distinct(StringComparer.Ordinal).ToArray();
+        return literals.Length is > 0 and <= LiteralAutomatonBuilder.MaxGuardedLiterals
+            ? SearchValues.Create(literals, StringComparison.Ordinal)
+            : null;
+    }
 
     private FieldLiteralIndex BuildNew()
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -20,39 +21,45 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// without bounds checks: every index is a state the builder numbered times the row width plus a class below
 /// that width. An automaton of few literals also has a guard, a vectorised multi-string search (.NET's Teddy)
 /// that finds where the first literal starts, or that none occurs, far faster than the walk.
+/// Dense rows hold 16-bit targets when every target fits (a dense row leads at most one level deeper, and the
+/// breadth-first numbering puts those shallow states first): CommandLine's rows are then half their size, and the
+/// walk, which reads a row at random for every character, misses the cache half as often.
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly int _dense;          // states [0, _dense) have rows in _next
-    private readonly int[] _next;         // _dense × _width targets, complemented when the target has hits
-    private readonly int[] _childStart;   // per state, into _childChars/_childTargets: dense states' non-ASCII children only
-    private readonly char[] _childChars;
-    private readonly int[] _childTargets; // complemented when the target has hits
-    private readonly int[] _fail;
+    private readonly short[]? _nextShort; // _dense × _width targets, complemented when the target has hits, when all fit
+    private readonly int[]? _next;        // the same when some target does not fit in 16 bits
+    private readonly int[] _links;        // [2·state]: its first child (children are numbered consecutively), [2·state + 1]: its failure link
+    private readonly uint[] _edges;       // per state: the character on the edge into it, EdgeHasHits when it has hits
     private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
     private readonly LiteralHit[] _hits;
     private readonly SearchValues<string>? _guard;
     private readonly int _root;           // the root as a target, complemented if it has hits
 
     internal LiteralAutomaton(
-        CharClasses classes, int dense, int[] next, int[] childStart, char[] childChars, int[] childTargets,
-        int[] fail, int[] hitStart, LiteralHit[] hits, SearchValues<string>? guard)
+        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralHit[] hits,
+        SearchValues<string>? guard)
     {
         _guard = guard;
         _classes = classes;
         _width = classes.Count;
         _dense = dense;
         _hitStart = hitStart;
-        _next = HitFlags.Complement(next, hitStart);
-        _childStart = childStart;
-        _childChars = childChars;
-        _childTargets = HitFlags.Complement(childTargets, hitStart);
-        _fail = fail;
+        var flagged = HitFlags.Complement(next, hitStart);
+        _nextShort = HitFlags.Narrow(flagged);
+        if (_nextShort is null)
+            _next = flagged;
+        _links = links;
+        _edges = edges;
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
+
+    /// <summary>The bit of an edge (see the builder) that says its target state has hits.</summary>
+    public const uint EdgeHasHits = 1u << 16;
 
     public int States => _hitStart.Length - 1;
 
@@ -60,6 +67,9 @@ internal sealed class LiteralAutomaton
 
     /// <summary>Character classes of a dense row (the row width).</summary>
     public int Classes => _width;
+
+    /// <summary>Whether the dense rows hold 16-bit targets (for tests).</summary>
+    internal bool HasShortRows => _nextShort is not null;
 
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
@@ -72,14 +82,24 @@ internal sealed class LiteralAutomaton
                 return;
             text = text[start..];
         }
-        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        if (_nextShort is not null)
+            Walk(_nextShort, text, marks);
+        else
+            Walk(_next!, text, marks);
+    }
+
+    // The walk, compiled once per row element type (short or int): the JIT specialises it for each value type.
+    private void Walk<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, CandidateMarks marks)
+        where TTarget : unmanaged, IBinaryInteger<TTarget>
+    {
+        ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
         var width = _width;
         var dense = _dense;
         var state = 0;
         foreach (var c in text)
         {
             var target = state < dense && c < 128
-                ? Unsafe.Add(ref next, state * width + _classes.OfAscii(c))
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + _classes.OfAscii(c)))
                 : SparseStep(state, c);
             if (target >= 0)
             {
@@ -92,36 +112,56 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    // A step from a deep state, or on a non-ASCII character: the state's child list, else its failure link, until a
-    // dense row (for ASCII) or the root answers.
+    // One dense row entry, whichever width the rows have.
+    private int Row(int index) => _nextShort is not null ? _nextShort[index] : _next![index];
+
+    // A step from a deep state, or on a non-ASCII character: the state's children, else its failure link, until a
+    // dense row (for ASCII) or the root answers. A state's links sit side by side and its children's edges are
+    // consecutive, so a step reads two cache lines, not one per table; reads skip bounds checks (every index is a
+    // state the builder numbered, or within its children's range).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int SparseStep(int state, char c)
     {
+        ref var links = ref MemoryMarshal.GetArrayDataReference(_links);
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(_edges);
         while (true)
         {
             if (state < _dense && c < 128)
-                return _next[state * _width + _classes.OfAscii(c)];
-            var from = _childStart[state];
-            var end = _childStart[state + 1];
+                return Row(state * _width + _classes.OfAscii(c));
+            var from = Unsafe.Add(ref links, 2 * state);
+            var end = Unsafe.Add(ref links, 2 * state + 2);
             if (end - from <= 8)
             {
                 // Most deep states have one or two children: a plain loop, where span IndexOf's vectorised search
                 // cost more in call and set-up than the few compares (7 % of the routed match in a profile).
                 for (var i = from; i < end; i++)
                 {
-                    if (_childChars[i] == c)
-                        return _childTargets[i];
+                    var edge = Unsafe.Add(ref edges, i);
+                    if ((char)edge == c)
+                        return edge >= EdgeHasHits ? ~i : i;
                 }
             }
             else
             {
-                var found = _childChars.AsSpan(from, end - from).BinarySearch(c);
-                if (found >= 0)
-                    return _childTargets[from + found];
+                // Children are numbered in character order: a binary search.
+                var low = from;
+                var high = end - 1;
+                while (low <= high)
+                {
+                    var mid = (low + high) >>> 1;
+                    var edge = Unsafe.Add(ref edges, mid);
+                    var found = (char)edge;
+                    if (found == c)
+                        return edge >= EdgeHasHits ? ~mid : mid;
+                    if (found < c)
+                        low = mid + 1;
+                    else
+                        high = mid - 1;
+                }
             }
             if (state == 0)
                 return _root;
-            state = _fail[state];
+            state = Unsafe.Add(ref links, 2 * state + 1);
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Buffers;
 namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals numbered breadth-first, failure links,
-/// dense rows for the states up to <see cref="DenseDepth"/>, sorted child lists for deeper ones, and each state's
-/// hits merged with those of its failure chain.</summary>
+/// dense rows for the states up to <see cref="DenseDepth"/>, each state's children as one consecutive range with
+/// their edge characters, and each state's hits merged with those of its failure chain.</summary>
 internal sealed class LiteralAutomatonBuilder
 {
     /// <summary>States this close to the root get dense rows: a scan is almost always at depth 0 to 2.</summary>
@@ -38,8 +38,13 @@ internal sealed class LiteralAutomatonBuilder
         var order = new List<int>(count) { 0 };
         var depth = new int[count];
         var dense = 0;
+        // Each state's children are numbered consecutively (they are appended together): links[2·state] is where
+        // they begin, links[2·state + 1] the failure link, and links[2·count] ends the last range.
+        var links = new int[2 * count + 1];
+        links[2 * count] = count;
         for (var head = 0; head < order.Count; head++)
         {
+            links[2 * head] = order.Count;
             if (depth[order[head]] <= DenseDepth)
                 dense++;
             for (var child = trie.FirstChild(order[head]); child >= 0; child = trie.NextSibling(child))
@@ -89,23 +94,8 @@ internal sealed class LiteralAutomatonBuilder
 
         (classes, next) = MergeEqualColumns(classes, next, dense);
 
-        // Sorted child lists: every child of a deep state, the non-ASCII children of a dense one.
-        var childStart = new int[count + 1];
-        var childChars = new List<char>();
-        var childTargets = new List<int>();
         for (var state = 0; state < count; state++)
-        {
-            childStart[state] = childChars.Count;
-            for (var child = trie.FirstChild(order[state]); child >= 0; child = trie.NextSibling(child))
-            {
-                var c = trie.CharOf(child);
-                if (state < dense && c < 128)
-                    continue;
-                childChars.Add(c);
-                childTargets.Add(number[child]);
-            }
-        }
-        childStart[count] = childChars.Count;
+            links[2 * state + 1] = fail[state];
 
         // Hits, merged along failure links in breadth-first order. A state without hits of its own shares its failure
         // target's list (read only from here on), so most states allocate nothing.
@@ -132,7 +122,12 @@ internal sealed class LiteralAutomatonBuilder
         }
         var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
-        return new LiteralAutomaton(classes, dense, next, childStart, [.. childChars], [.. childTargets], fail, hitStart, hits, guard);
+        // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
+        // learns whether to mark from the value it compared).
+        var edges = new uint[count];
+        for (var state = 1; state < count; state++)
+            edges[state] = trie.CharOf(order[state]) | (hitStart[state] != hitStart[state + 1] ? LiteralAutomaton.EdgeHasHits : 0u);
+        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, hits, guard);
     }
 
     /// <summary>

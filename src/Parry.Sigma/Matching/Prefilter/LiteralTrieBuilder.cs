@@ -52,16 +52,42 @@ internal sealed class LiteralTrieBuilder
     /// <summary>A state's own hits (not those of its failure chain); empty for most states.</summary>
     public IReadOnlyList<LiteralHit> HitsOf(int state) => _hits[state] ?? (IReadOnlyList<LiteralHit>)[];
 
+    /// <summary>
+    /// The trie with its states numbered breadth-first: the shallow states, where every walk starts and most end,
+    /// share a few cache lines of rows instead of lying wherever their literals were added.
+    /// </summary>
     public LiteralTrie Build()
     {
         var classes = new CharClasses(EdgeChars);
         var width = classes.Count;
+        var order = BreadthFirst();
+        var number = new int[Count];
+        for (var i = 0; i < order.Count; i++)
+            number[order[i]] = i;
         var next = new int[Count * width];
         Array.Fill(next, -1);
-        for (var state = 1; state < Count; state++)
-            next[_parent[state] * width + classes.Of(_char[state])] = state;
-        var (hitStart, hits) = Flatten(_hits);
-        return new LiteralTrie(classes, next, hitStart, hits);
+        var hits = new IReadOnlyList<LiteralHit>?[Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            var state = order[i];
+            hits[i] = _hits[state];
+            if (state != 0)
+                next[number[_parent[state]] * width + classes.Of(_char[state])] = i;
+        }
+        var (hitStart, flat) = Flatten(hits);
+        return new LiteralTrie(classes, next, hitStart, flat);
+    }
+
+    /// <summary>Every state, parents before children, each level in character order.</summary>
+    public List<int> BreadthFirst()
+    {
+        var order = new List<int>(Count) { 0 };
+        for (var head = 0; head < order.Count; head++)
+        {
+            for (var child = _firstChild[order[head]]; child >= 0; child = _nextSibling[child])
+                order.Add(child);
+        }
+        return order;
     }
 
     public static (int[] Start, LiteralHit[] Hits) Flatten(IReadOnlyList<IReadOnlyList<LiteralHit>?> perState)
