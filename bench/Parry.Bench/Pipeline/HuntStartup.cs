@@ -101,7 +101,7 @@ internal static class HuntStartup
     {
         var files = rulePaths.SelectMany(p => Directory.Exists(p) ? SigmaLoader.RuleFilesIn(p) : [p]).ToList();
         var cpu = ProcessCpu.Seconds();
-        var texts = files.Select(File.ReadAllText).ToList();
+        var texts = files.Select(RuleFileText.Read).ToList();
         Report($"  read ({files.Count} files, {texts.Sum(t => (long)t.Length) / 1e6:N1} M chars)", ProcessCpu.Seconds() - cpu);
         cpu = ProcessCpu.Seconds();
         foreach (var text in texts)
