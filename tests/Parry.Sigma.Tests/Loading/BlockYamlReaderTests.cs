@@ -26,6 +26,47 @@ public class BlockYamlReaderTests
         (read / (double)files.Count).ShouldBeGreaterThan(0.9, $"{read} of {files.Count} read");
     }
 
+    // Rule files changed at random (a character inserted, deleted or replaced by one YAML treats specially, a line
+    // doubled or re-indented): whatever the reader still reads, YamlDotNet must read the same way, without error.
+    [Fact]
+    public void Mutated_rule_files_it_reads_give_yamldotnets_events()
+    {
+        var random = new Random(20261206);
+        var files = Directory.GetDirectories(Corpora.Sigma, "rules*").SelectMany(SigmaLoader.RuleFilesIn).ToList();
+        const string Special = " \n:-#'\"|>&*!?[]{},%@`\\";
+        var read = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = RuleFileText.Read(files[random.Next(files.Count)]);
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+                text = Mutate(text, random, Special);
+            if (BlockYamlReader.TryRead(text) is not { } events)
+                continue;
+            read++;
+            ShouldMatchYamlDotNet(text, events, text);
+        }
+        read.ShouldBeGreaterThan(300);
+    }
+
+    private static string Mutate(string text, Random random, string special)
+    {
+        if (text.Length < 2)
+            return text;
+        var at = random.Next(text.Length - 1);
+        var lineStart = text.LastIndexOf('\n', at) + 1;
+        var lineEnd = text.IndexOf('\n', at) is var end and >= 0 ? end : text.Length - 1;
+        var line = text[lineStart..(lineEnd + 1)];
+        return random.Next(6) switch
+        {
+            0 => text.Insert(at, special[random.Next(special.Length)].ToString()),
+            1 => text.Remove(at, 1),
+            2 => text[..at] + special[random.Next(special.Length)] + text[(at + 1)..],
+            3 => text.Insert(lineStart, line),
+            4 => text.Insert(lineStart, new string(' ', random.Next(1, 5))),
+            _ => line.StartsWith(' ') ? text.Remove(lineStart, 1) : text,
+        };
+    }
+
     [Theory]
     [InlineData("title: a\n")]
     [InlineData("# comment\n\ntitle:   spaced value   # comment\nid: 'it''s'\nx: \"double quoted\"\n")]
