@@ -17,8 +17,10 @@ internal sealed class BlockYamlReader
 {
     private readonly string _text;
     private readonly List<ParsingEvent> _events = [];
-    // Open block collections, innermost last: the column (0-based) of their keys or dashes.
-    private readonly List<(bool Sequence, int Column, bool Indentless)> _open = [];
+    // Open block collections, innermost last (an array, not a list of tuples: a List over a tuple type is compiled
+    // at run time, not ahead of time, and this runs once per rule file at start-up).
+    private Block[] _open = new Block[8];
+    private int _depth;
     private int _line = 1;
     private int _lineStart;
     // The key of the mapping whose value starts on a later line, and its mapping's column, or -1.
@@ -29,6 +31,10 @@ internal sealed class BlockYamlReader
     private int _next = -1;
 
     private BlockYamlReader(string text) => _text = text;
+
+    // An open collection: a sequence or a mapping, the column (0-based) of its dashes or keys, and whether it is a
+    // sequence at its key's own column.
+    private readonly record struct Block(bool Sequence, int Column, bool Indentless);
 
     /// <summary>The events of <paramref name="text"/>, or null when it uses YAML this reader leaves to YamlDotNet.</summary>
     public static List<ParsingEvent>? TryRead(string text)
@@ -114,26 +120,26 @@ internal sealed class BlockYamlReader
             if (dash && column >= keyColumn)
             {
                 var indentless = column == keyColumn;
-                _open.Add((true, column, indentless));
+                Open(new Block(true, column, indentless));
                 _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, mark, indentless ? Mark(at + 1) : mark));
                 return Entry(at, end, column);
             }
             if (column <= keyColumn)
                 return false; // an empty value
-            _open.Add((false, column, false));
+            Open(new Block(false, column, false));
             _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
             return Key(at, end, column);
         }
         Close(column, mark);
-        if (_open.Count == 0)
+        if (_depth == 0)
         {
             if (column != 0 || dash)
                 return false;
-            _open.Add((false, 0, false));
+            Open(new Block(false, 0, false));
             _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
             return Key(at, end, column);
         }
-        var (sequence, open, _) = _open[^1];
+        var (sequence, open, _) = _open[_depth - 1];
         if (open != column)
             return false;
         return sequence ? dash && Entry(at, end, column) : !dash && Key(at, end, column);
@@ -143,15 +149,26 @@ internal sealed class BlockYamlReader
     // at its column. Their end events carry the mark of the token that ends them, as YamlDotNet's do.
     private void Close(int column, Mark mark)
     {
-        while (_open.Count > 0)
+        while (_depth > 0)
         {
-            var (sequence, open, indentless) = _open[^1];
+            var (sequence, open, indentless) = _open[_depth - 1];
             var leaves = open > column || (indentless && open == column && (column < 0 || !IsDash(_lineStart + column, LineEnd(_lineStart + column))));
             if (!leaves)
                 return;
-            _open.RemoveAt(_open.Count - 1);
+            _depth--;
             _events.Add(sequence ? new SequenceEnd(mark, mark) : new MappingEnd(mark, mark));
         }
+    }
+
+    private void Open(Block block)
+    {
+        if (_depth == _open.Length)
+        {
+            var larger = new Block[_open.Length * 2];
+            _open.CopyTo(larger, 0);
+            _open = larger;
+        }
+        _open[_depth++] = block;
     }
 
     // `- value` or `- key: value` (a mapping starting on the dash's line).
@@ -165,7 +182,7 @@ internal sealed class BlockYamlReader
         if (FindKeyEnd(item, end) >= 0)
         {
             var mark = Mark(item);
-            _open.Add((false, item - _lineStart, false));
+            Open(new Block(false, item - _lineStart, false));
             _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
             return Key(item, end, item - _lineStart);
         }

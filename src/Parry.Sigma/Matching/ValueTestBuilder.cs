@@ -17,7 +17,7 @@ internal static class ValueTestBuilder
         var tests = new List<ValueTest>();
         // The literals of each (shape, case) in the order first met; an item has one or two, so a list searched in
         // place costs less to build than a dictionary per item.
-        var shapes = new List<(Shape Shape, bool Cased, List<string> Literals)>(1);
+        var shapes = new List<ShapeLiterals>(1);
         var networks = new List<SigmaCidr>();
         foreach (var value in values)
         {
@@ -81,7 +81,10 @@ internal static class ValueTestBuilder
 
     private enum Shape : byte { Equals, StartsWith, EndsWith, Contains, Any }
 
-    private static void AddString(SigmaString s, List<(Shape Shape, bool Cased, List<string> Literals)> shapes, List<ValueTest> tests)
+    // A class, not a tuple: a List over a tuple of value types is compiled at run time rather than ahead of time.
+    private sealed record ShapeLiterals(Shape Shape, bool Cased, List<string> Literals);
+
+    private static void AddString(SigmaString s, List<ShapeLiterals> shapes, List<ValueTest> tests)
     {
         if (!TryClassify(s, out var shape, out var literal))
         {
@@ -96,7 +99,7 @@ internal static class ValueTestBuilder
                 return;
             }
         }
-        shapes.Add((shape, s.Cased, [literal]));
+        shapes.Add(new ShapeLiterals(shape, s.Cased, [literal]));
     }
 
     // The simple shapes a span operation decides; anything else is a general wildcard pattern.
