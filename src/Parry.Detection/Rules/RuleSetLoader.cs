@@ -15,11 +15,11 @@ public static class RuleSetLoader
         {
             if (Directory.Exists(path))
             {
-                sources.AddRange(SigmaLoader.RuleFilesIn(path).Select(f => new SigmaSource(f, () => File.ReadAllText(f))));
+                sources.AddRange(SigmaLoader.RuleFilesIn(path).Select(f => new SigmaSource(f, () => RuleFileText.Read(f))));
             }
             else
             {
-                sources.Add(new SigmaSource(path, () => File.ReadAllText(path)));
+                sources.Add(new SigmaSource(path, () => RuleFileText.Read(path)));
             }
         }
         return SigmaLoader.Load(sources, options);

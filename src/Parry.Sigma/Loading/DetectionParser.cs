@@ -126,8 +126,9 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
         {
             var parts = key.Split('|');
             field = parts[0].Length == 0 ? null : parts[0];
-            foreach (var name in parts.Skip(1))
+            for (var i = 1; i < parts.Length; i++)
             {
+                var name = parts[i];
                 if (!ModifierNames.TryParse(name, out var modifier))
                     throw new SigmaParseException(at, RejectionCategories.UnknownModifier,
                         $"'{key}': unknown modifier '{name}' (known: {ModifierNames.Known})");
@@ -135,20 +136,22 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
             }
         }
 
-        var raw = new List<RawScalar>();
+        RawScalar[] raw;
         switch (valueNode)
         {
             case YamlScalarNode scalar:
-                raw.Add(RawScalar.From(scalar));
+                raw = [RawScalar.From(scalar)];
                 break;
             case YamlSequenceNode sequence:
-                foreach (var child in sequence.Children)
+                raw = new RawScalar[sequence.Children.Count];
+                for (var i = 0; i < raw.Length; i++)
                 {
+                    var child = sequence.Children[i];
                     Count(child);
                     if (child is not YamlScalarNode childScalar)
                         throw new SigmaParseException(SourceLocation.From(child.Start), RejectionCategories.InvalidDetection,
                             $"search identifier '{identifier}': '{key}' holds a list inside its value list; values must be plain values");
-                    raw.Add(RawScalar.From(childScalar));
+                    raw[i] = RawScalar.From(childScalar);
                 }
                 break;
             default:

@@ -10,8 +10,12 @@ namespace Parry.Sigma.Loading;
 /// </summary>
 internal sealed class LoadSession
 {
-    private readonly Dictionary<string, (string Path, SourceLocation At)> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Path, SourceLocation At)> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Origin> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Origin> _names = new(StringComparer.Ordinal);
+
+    // Where an id or name was first used. A class, not a tuple: a dictionary over a tuple holding a struct is
+    // compiled at run time rather than ahead of time.
+    private sealed record Origin(string Path, SourceLocation At);
 
     public List<SigmaRule> Rules { get; } = [];
 
@@ -70,9 +74,10 @@ internal sealed class LoadSession
                 $"name '{name}' is already used by the rule at {firstNamed.Path}:{firstNamed.At.Line}; names must be unique", id, title);
             return false;
         }
-        _ids[id] = (path, at);
+        var origin = new Origin(path, at);
+        _ids[id] = origin;
         if (name is not null)
-            _names[name] = (path, at);
+            _names[name] = origin;
         return true;
     }
 

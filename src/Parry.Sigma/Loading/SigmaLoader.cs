@@ -108,5 +108,5 @@ public static class SigmaLoader
         correlation.Rules.SelectMany(m => m.Rule is { } rule ? [rule] : Members(m.Correlation!));
 
     private static SigmaSource FileSource(string path) =>
-        new(path, () => File.ReadAllText(path)) { Size = new FileInfo(path).Length };
+        new(path, () => RuleFileText.Read(path)) { Size = new FileInfo(path).Length };
 }

@@ -28,7 +28,9 @@ internal static class SourceParser
             return [Rejected(path, SourceLocation.Start, RejectionCategories.FileTooLarge, $"the file holds {text.Length} characters; rule files are limited to {options.MaxFileBytes}")];
 
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
+        // Plain block YAML is read by Parry's own reader into the events YamlDotNet's parser would give; anything
+        // else (and every error) goes through YamlDotNet's parser.
+        IParser parser = BlockYamlReader.TryRead(text) is { } events ? new ParsingEventList(events) : new Parser(new StringReader(text));
         try
         {
             stream.Load(parser);

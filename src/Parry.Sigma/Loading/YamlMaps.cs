@@ -9,7 +9,9 @@ namespace Parry.Sigma.Loading;
 /// </summary>
 internal sealed class YamlMaps
 {
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    // Values by key; a dictionary of reference types shares the ahead-of-time compiled code, where one over a tuple
+    // would be compiled at run time.
+    private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
 
     public YamlMaps(YamlMappingNode map, string what)
     {
@@ -18,7 +20,7 @@ internal sealed class YamlMaps
         {
             if (key is not YamlScalarNode { Value: { } name })
                 throw new SigmaParseException(SourceLocation.From(key.Start), RejectionCategories.InvalidAttribute, $"{what}: keys must be strings");
-            _entries[name] = (key, value);
+            _entries[name] = value;
         }
     }
 
@@ -28,7 +30,7 @@ internal sealed class YamlMaps
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
-    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var value) ? value : null;
 
     public IEnumerable<KeyValuePair<string, YamlNode>> Entries => Map.Children.Select(p => new KeyValuePair<string, YamlNode>(((YamlScalarNode)p.Key).Value!, p.Value));
 

@@ -67,11 +67,24 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
     // The values of one item OR-ed: field references each get a matcher, every other value joins one test.
     private Matcher Values(int[]? ids, IReadOnlyList<SigmaValue> values)
     {
-        var flat = values.SelectMany(v => v is SigmaExpansion e ? e.Alternatives : [v]).ToList();
+        // Most items hold neither expansions nor field references: their values are the test's values as they are.
+        IReadOnlyList<SigmaValue> flat = values;
+        var references = 0;
+        foreach (var value in values)
+        {
+            if (value is SigmaExpansion)
+            {
+                flat = [.. values.SelectMany(v => v is SigmaExpansion e ? e.Alternatives : [v])];
+                references = flat.Count(v => v is SigmaFieldRef);
+                break;
+            }
+            if (value is SigmaFieldRef)
+                references++;
+        }
         var matchers = new List<Matcher>();
         foreach (var reference in flat.OfType<SigmaFieldRef>())
             matchers.Add(new FieldRefMatcher(ids!, Field(reference.Field), reference.Mode, reference.Cased));
-        var others = flat.Where(v => v is not SigmaFieldRef).ToList();
+        var others = references == 0 ? flat : [.. flat.Where(v => v is not SigmaFieldRef)];
         if (others.Count > 0)
         {
             var test = ValueTestBuilder.Build(others, keyword: ids is null, options.RegexTimeout);
@@ -98,20 +111,48 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
 
     private static Matcher And(List<Matcher> operands)
     {
-        var flat = operands.SelectMany(o => o is AndMatcher a ? a.Operands : [o])
-            .Where(o => o is not ConstantMatcher { Value: true }).ToList();
-        if (flat.Any(o => o is ConstantMatcher { Value: false }))
-            return ConstantMatcher.False;
+        var flat = new List<Matcher>(operands.Count);
+        foreach (var operand in operands)
+        {
+            if (operand is AndMatcher and)
+                AddAll(flat, and.Operands, skip: true);
+            else if (operand is not ConstantMatcher { Value: true })
+                flat.Add(operand);
+        }
+        foreach (var operand in flat)
+        {
+            if (operand is ConstantMatcher { Value: false })
+                return ConstantMatcher.False;
+        }
         return flat.Count switch { 0 => ConstantMatcher.True, 1 => flat[0], _ => new AndMatcher(flat) };
     }
 
     private static Matcher Or(List<Matcher> operands)
     {
-        var flat = operands.SelectMany(o => o is OrMatcher a ? a.Operands : [o])
-            .Where(o => o is not ConstantMatcher { Value: false }).ToList();
-        if (flat.Any(o => o is ConstantMatcher { Value: true }))
-            return ConstantMatcher.True;
+        var flat = new List<Matcher>(operands.Count);
+        foreach (var operand in operands)
+        {
+            if (operand is OrMatcher or)
+                AddAll(flat, or.Operands, skip: false);
+            else if (operand is not ConstantMatcher { Value: false })
+                flat.Add(operand);
+        }
+        foreach (var operand in flat)
+        {
+            if (operand is ConstantMatcher { Value: true })
+                return ConstantMatcher.True;
+        }
         return flat.Count switch { 0 => ConstantMatcher.False, 1 => flat[0], _ => new OrMatcher(flat) };
+    }
+
+    // A nested AND's (OR's) operands, leaving out the constant its parent would drop: true under AND, false under OR.
+    private static void AddAll(List<Matcher> flat, IReadOnlyList<Matcher> operands, bool skip)
+    {
+        foreach (var operand in operands)
+        {
+            if (operand is not ConstantMatcher constant || constant.Value != skip)
+                flat.Add(operand);
+        }
     }
 
     private static Matcher Not(Matcher operand) => operand switch

@@ -15,7 +15,9 @@ internal static class ValueTestBuilder
     public static ValueTest Build(IReadOnlyList<SigmaValue> values, bool keyword, TimeSpan regexTimeout)
     {
         var tests = new List<ValueTest>();
-        var shapes = new Dictionary<(Shape, bool), List<string>>();
+        // The literals of each (shape, case) in the order first met; an item has one or two, so a list searched in
+        // place costs less to build than a dictionary per item.
+        var shapes = new List<ShapeLiterals>(1);
         var networks = new List<SigmaCidr>();
         foreach (var value in values)
         {
@@ -48,7 +50,7 @@ internal static class ValueTestBuilder
         }
         if (networks.Count > 0)
             tests.Add(new CidrTest(networks));
-        foreach (var ((shape, cased), literals) in shapes)
+        foreach (var (shape, cased, literals) in shapes)
         {
             tests.Add(shape switch
             {
@@ -79,16 +81,25 @@ internal static class ValueTestBuilder
 
     private enum Shape : byte { Equals, StartsWith, EndsWith, Contains, Any }
 
-    private static void AddString(SigmaString s, Dictionary<(Shape, bool), List<string>> shapes, List<ValueTest> tests)
+    // A class, not a tuple: a List over a tuple of value types is compiled at run time rather than ahead of time.
+    private sealed record ShapeLiterals(Shape Shape, bool Cased, List<string> Literals);
+
+    private static void AddString(SigmaString s, List<ShapeLiterals> shapes, List<ValueTest> tests)
     {
         if (!TryClassify(s, out var shape, out var literal))
         {
             tests.Add(new GlobTest(s));
             return;
         }
-        if (!shapes.TryGetValue((shape, s.Cased), out var list))
-            shapes[(shape, s.Cased)] = list = [];
-        list.Add(literal);
+        foreach (var entry in shapes)
+        {
+            if (entry.Shape == shape && entry.Cased == s.Cased)
+            {
+                entry.Literals.Add(literal);
+                return;
+            }
+        }
+        shapes.Add(new ShapeLiterals(shape, s.Cased, [literal]));
     }
 
     // The simple shapes a span operation decides; anything else is a general wildcard pattern.

@@ -43,11 +43,16 @@ internal sealed class ModifierPipeline
 
     private DetectionItem Run(IReadOnlyList<RawScalar> raw)
     {
-        var names = _modifiers.Select(m => m.Name).ToList();
+        var names = new List<string>(_modifiers.Count);
+        foreach (var (_, name) in _modifiers)
+            names.Add(name);
         if (raw.Count == 0)
             throw Fail(RejectionCategories.InvalidValue, "the value list is empty");
-        if (raw.Any(r => r.IsNull))
-            return NullItem(raw, names);
+        foreach (var scalar in raw)
+        {
+            if (scalar.IsNull)
+                return NullItem(raw, names);
+        }
         if (Has(Modifier.Exists))
             return ExistsItem(raw, names);
         if (Has(Modifier.All) && raw.Count < 2)
@@ -82,12 +87,20 @@ internal sealed class ModifierPipeline
             _applied.Add(kind);
         }
 
-        var values = _values.Select(w => w.Value).ToList();
-        var total = values.Sum(v => v is SigmaExpansion e ? e.Alternatives.Count : 1);
+        var values = new List<SigmaValue>(_values.Count);
+        var total = 0;
+        foreach (var working in _values)
+        {
+            values.Add(working.Value);
+            total += working.Value is SigmaExpansion e ? e.Alternatives.Count : 1;
+        }
         if (total > MaxValuesPerItem)
             throw Fail(RejectionCategories.ExpansionTooLarge, $"the modifiers expand the values to {total} strings; at most {MaxValuesPerItem} are allowed");
-        foreach (var regexValue in values.SelectMany(Flatten).OfType<SigmaRegex>())
-            CheckRegex(regexValue);
+        if (regex)
+        {
+            foreach (var regexValue in values.SelectMany(Flatten).OfType<SigmaRegex>())
+                CheckRegex(regexValue);
+        }
         return new DetectionItem(_field, names, values, _all, _negated, _at);
     }
 
@@ -401,7 +414,15 @@ internal sealed class ModifierPipeline
     private static IEnumerable<SigmaValue> Flatten(SigmaValue value) =>
         value is SigmaExpansion expansion ? expansion.Alternatives : [value];
 
-    private bool Has(Modifier kind) => _modifiers.Any(m => m.Kind == kind);
+    private bool Has(Modifier kind)
+    {
+        foreach (var (each, _) in _modifiers)
+        {
+            if (each == kind)
+                return true;
+        }
+        return false;
+    }
 
     private static bool NeedsField(Modifier kind) => kind is Modifier.FieldRef or Modifier.Cidr or Modifier.Exists
         or Modifier.Lt or Modifier.Lte or Modifier.Gt or Modifier.Gte

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Parry.Sigma.Values;
@@ -21,48 +23,103 @@ public sealed class SigmaString : SigmaValue
     /// <summary>Compared case-sensitively (the <c>cased</c> modifier).</summary>
     public bool Cased { get; }
 
-    public bool HasWildcards => Parts.Any(p => p.Kind is StringPartKind.AnyChars or StringPartKind.OneChar);
+    public bool HasWildcards
+    {
+        get
+        {
+            foreach (var part in Parts.AsSpan())
+            {
+                if (part.Kind is StringPartKind.AnyChars or StringPartKind.OneChar)
+                    return true;
+            }
+            return false;
+        }
+    }
 
-    public bool HasPlaceholders => Parts.Any(p => p.Kind == StringPartKind.Placeholder);
+    public bool HasPlaceholders => Has(StringPartKind.Placeholder);
 
     /// <summary>Only literal text: no wildcard, no placeholder.</summary>
-    public bool IsPlain => Parts.All(p => p.Kind == StringPartKind.Literal);
+    public bool IsPlain
+    {
+        get
+        {
+            foreach (var part in Parts.AsSpan())
+            {
+                if (part.Kind != StringPartKind.Literal)
+                    return false;
+            }
+            return true;
+        }
+    }
 
     public bool StartsWithAnyChars => Parts.Length > 0 && Parts[0].Kind == StringPartKind.AnyChars;
 
     public bool EndsWithAnyChars => Parts.Length > 0 && Parts[^1].Kind == StringPartKind.AnyChars;
 
     /// <summary>The literal text of a plain string (wildcards, if any, written as <c>*</c> and <c>?</c>).</summary>
-    public string PlainText => string.Concat(Parts.Select(p => p.Text));
+    public string PlainText
+    {
+        get
+        {
+            var parts = Parts.AsSpan();
+            switch (parts.Length)
+            {
+                case 0:
+                    return "";
+                case 1:
+                    return parts[0].Text;
+                default:
+                    var texts = new string[parts.Length];
+                    for (var i = 0; i < parts.Length; i++)
+                        texts[i] = parts[i].Text;
+                    return string.Concat(texts);
+            }
+        }
+    }
 
     public static SigmaString Empty { get; } = new([], false);
 
+    // The characters Parse treats specially; a string without any of them is one literal as written.
+    private static readonly SearchValues<char> Special = SearchValues.Create("\\*?");
+    private static readonly SearchValues<char> SpecialWithPlaceholders = SearchValues.Create("\\*?%");
+
     /// <summary>A string of literal text only: no character is special.</summary>
-    public static SigmaString FromLiteral(string text) => Create([StringPart.Literal(text)], false);
+    public static SigmaString FromLiteral(string text) => Single(text, false);
 
     public static SigmaString Create(IEnumerable<StringPart> parts, bool cased)
     {
-        var merged = ImmutableArray.CreateBuilder<StringPart>();
-        var literal = new StringBuilder();
+        // Merges adjacent literals (dropping empty ones) and runs of '*'. Rules load tens of thousands of strings,
+        // so the merge builds the array itself and only reaches for a StringBuilder when two literals meet.
+        var merged = new StringPart[parts.TryGetNonEnumeratedCount(out var count) ? Math.Max(count, 1) : 4];
+        var length = 0;
+        string? literal = null;
+        StringBuilder? joined = null;
         foreach (var part in parts)
         {
             if (part.Kind == StringPartKind.Literal)
             {
-                literal.Append(part.Text);
+                if (part.Text.Length == 0)
+                    continue;
+                if (literal is null)
+                {
+                    literal = part.Text;
+                }
+                else
+                {
+                    joined ??= new StringBuilder();
+                    if (joined.Length == 0)
+                        joined.Append(literal);
+                    joined.Append(part.Text);
+                }
                 continue;
             }
-            if (literal.Length > 0)
-            {
-                merged.Add(StringPart.Literal(literal.ToString()));
-                literal.Clear();
-            }
-            if (part.Kind == StringPartKind.AnyChars && merged.Count > 0 && merged[^1].Kind == StringPartKind.AnyChars)
+            FlushLiteral(ref merged, ref length, ref literal, joined);
+            if (part.Kind == StringPartKind.AnyChars && length > 0 && merged[length - 1].Kind == StringPartKind.AnyChars)
                 continue;
-            merged.Add(part);
+            Append(ref merged, ref length, part);
         }
-        if (literal.Length > 0)
-            merged.Add(StringPart.Literal(literal.ToString()));
-        return new SigmaString(merged.ToImmutable(), cased);
+        FlushLiteral(ref merged, ref length, ref literal, joined);
+        return new SigmaString(Seal(merged, length), cased);
     }
 
     /// <summary>
@@ -72,6 +129,9 @@ public sealed class SigmaString : SigmaValue
     /// </summary>
     public static SigmaString Parse(string raw, bool placeholders = false)
     {
+        // Most values have no escape, wildcard or percent sign: they are one literal, the text itself.
+        if (raw.AsSpan().IndexOfAny(placeholders ? SpecialWithPlaceholders : Special) < 0)
+            return Single(raw, false);
         var parts = new List<StringPart>();
         var literal = new StringBuilder();
         for (var i = 0; i < raw.Length; i++)
@@ -104,9 +164,26 @@ public sealed class SigmaString : SigmaValue
         return Create(parts, false);
     }
 
-    public SigmaString WithLeadingAnyChars() => StartsWithAnyChars ? this : Create([StringPart.AnyChars, .. Parts], Cased);
+    // Parts is already merged, so a '*' added at an end that has none needs no further merging.
+    public SigmaString WithLeadingAnyChars()
+    {
+        if (StartsWithAnyChars)
+            return this;
+        var parts = new StringPart[Parts.Length + 1];
+        parts[0] = StringPart.AnyChars;
+        Parts.AsSpan().CopyTo(parts.AsSpan(1));
+        return new SigmaString(ImmutableCollectionsMarshal.AsImmutableArray(parts), Cased);
+    }
 
-    public SigmaString WithTrailingAnyChars() => EndsWithAnyChars ? this : Create([.. Parts, StringPart.AnyChars], Cased);
+    public SigmaString WithTrailingAnyChars()
+    {
+        if (EndsWithAnyChars)
+            return this;
+        var parts = new StringPart[Parts.Length + 1];
+        Parts.AsSpan().CopyTo(parts);
+        parts[^1] = StringPart.AnyChars;
+        return new SigmaString(ImmutableCollectionsMarshal.AsImmutableArray(parts), Cased);
+    }
 
     public SigmaString AsCased() => Cased ? this : new SigmaString(Parts, true);
 
@@ -139,6 +216,52 @@ public sealed class SigmaString : SigmaValue
             }
         }
         return text.ToString();
+    }
+
+    private bool Has(StringPartKind kind)
+    {
+        foreach (var part in Parts.AsSpan())
+        {
+            if (part.Kind == kind)
+                return true;
+        }
+        return false;
+    }
+
+    // One literal (none for empty text), as Create would make it.
+    private static SigmaString Single(string text, bool cased) =>
+        new(text.Length == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(new[] { StringPart.Literal(text) }), cased);
+
+    private static void FlushLiteral(ref StringPart[] merged, ref int length, ref string? literal, StringBuilder? joined)
+    {
+        if (literal is null)
+            return;
+        if (joined is { Length: > 0 })
+        {
+            Append(ref merged, ref length, StringPart.Literal(joined.ToString()));
+            joined.Clear();
+        }
+        else
+        {
+            Append(ref merged, ref length, StringPart.Literal(literal));
+        }
+        literal = null;
+    }
+
+    private static void Append(ref StringPart[] parts, ref int length, StringPart part)
+    {
+        if (length == parts.Length)
+            Array.Resize(ref parts, parts.Length * 2);
+        parts[length++] = part;
+    }
+
+    private static ImmutableArray<StringPart> Seal(StringPart[] parts, int length)
+    {
+        if (length == 0)
+            return [];
+        if (length != parts.Length)
+            Array.Resize(ref parts, length);
+        return ImmutableCollectionsMarshal.AsImmutableArray(parts);
     }
 
     private static void Flush(List<StringPart> parts, StringBuilder literal)

@@ -68,4 +68,32 @@ public class SigmaStringTests
         var value = SigmaString.Parse(raw);
         SigmaString.Parse(value.ToString()).Parts.ShouldBe(value.Parts);
     }
+
+    [Fact]
+    public void Create_merges_adjacent_literals_drops_empty_ones_and_collapses_stars()
+    {
+        var merged = SigmaString.Create(
+            [StringPart.Literal("a"), StringPart.Literal(""), StringPart.Literal("b"), StringPart.AnyChars, StringPart.AnyChars,
+             StringPart.Literal("c"), StringPart.Literal("d"), StringPart.Literal("e"), StringPart.OneChar], cased: false);
+        merged.Parts.ShouldBe([StringPart.Literal("ab"), StringPart.AnyChars, StringPart.Literal("cde"), StringPart.OneChar]);
+        SigmaString.Create([StringPart.Literal("")], cased: true).Parts.ShouldBeEmpty();
+        SigmaString.Parse("").Parts.ShouldBeEmpty();
+        SigmaString.FromLiteral("").Parts.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("plain")] // no special character: one literal, the text itself
+    [InlineData("")]
+    [InlineData("?a")]
+    [InlineData("a?")]
+    [InlineData("*a*")]
+    [InlineData("*")]
+    public void Adding_stars_at_the_ends_gives_what_Create_gives(string raw)
+    {
+        var value = SigmaString.Parse(raw);
+        value.WithLeadingAnyChars().Parts.ShouldBe(SigmaString.Create([StringPart.AnyChars, .. value.Parts], false).Parts);
+        value.WithTrailingAnyChars().Parts.ShouldBe(SigmaString.Create([.. value.Parts, StringPart.AnyChars], false).Parts);
+        value.WithLeadingAnyChars().WithTrailingAnyChars().PlainText.ShouldBe(
+            SigmaString.Create([StringPart.AnyChars, .. value.Parts, StringPart.AnyChars], false).PlainText);
+    }
 }

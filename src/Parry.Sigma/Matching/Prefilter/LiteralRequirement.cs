@@ -11,8 +11,31 @@ internal sealed class LiteralRequirement(IReadOnlyList<RequiredLiteral> alternat
     public IReadOnlyList<RequiredLiteral> Alternatives { get; } = alternatives;
 
     /// <summary>The expected cost of keeping a rule with this requirement as a candidate; lower is better.</summary>
-    public double Likelihood => Alternatives.Sum(a => a.Likelihood);
+    public double Likelihood
+    {
+        get
+        {
+            var sum = 0.0;
+            foreach (var alternative in Alternatives)
+                sum += alternative.Likelihood;
+            return sum;
+        }
+    }
 
-    public static LiteralRequirement Union(IEnumerable<LiteralRequirement> requirements) =>
-        new([.. requirements.SelectMany(r => r.Alternatives).Distinct()]);
+    /// <summary>Every alternative of the requirements once, in the order first met (as LINQ's Distinct gives them;
+    /// written out, since LINQ over this struct is compiled at run time, not ahead of time).</summary>
+    public static LiteralRequirement Union(IEnumerable<LiteralRequirement> requirements)
+    {
+        var seen = new HashSet<RequiredLiteral>();
+        var union = new List<RequiredLiteral>();
+        foreach (var requirement in requirements)
+        {
+            foreach (var alternative in requirement.Alternatives)
+            {
+                if (seen.Add(alternative))
+                    union.Add(alternative);
+            }
+        }
+        return new([.. union]);
+    }
 }
