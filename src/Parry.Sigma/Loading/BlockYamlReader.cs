@@ -194,7 +194,8 @@ internal sealed class BlockYamlReader
     private bool Key(int at, int end, int column)
     {
         var keyEnd = FindKeyEnd(at, end);
-        if (keyEnd < 0 || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
+        // An empty key (`: x`) is YamlDotNet's to read.
+        if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
             return false;
         _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..keyEnd], ScalarStyle.Plain, true, false, Mark(at), Mark(keyEnd)));
         var value = keyEnd + 1;
