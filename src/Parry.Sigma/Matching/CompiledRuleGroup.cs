@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Parry.Core.Events;
 using Parry.Sigma.Matching.Matchers;
 using Parry.Sigma.Matching.Prefilter;
+using Parry.Sigma.Matching.ValueTests;
 
 namespace Parry.Sigma.Matching;
 
@@ -35,10 +36,14 @@ public sealed class CompiledRuleGroup
     private readonly ulong[] _always;
     private readonly ulong[] _single;
 
+    // Rules that are one field equal to one integer, marked by the value's integer instead of evaluated always.
+    private readonly NumberEqualsDispatch[] _numberRules;
+
     private CompiledRuleGroup(
         CompiledRule[] rules, (int, FieldLiteralIndex)[] fields, FieldLiteralIndex? anyValue, SearchValues<string>? anyKeyword,
-        ulong[] always, ulong[] single, int alwaysCount)
+        ulong[] always, ulong[] single, int alwaysCount, NumberEqualsDispatch[] numberRules)
     {
+        _numberRules = numberRules;
         _anyKeyword = anyKeyword;
         _rules = rules;
         _roots = [.. rules.Select(r => r.Root)];
@@ -77,9 +82,20 @@ public sealed class CompiledRuleGroup
         var alwaysCount = 0;
         var builders = new SortedDictionary<int, FieldLiteralIndexBuilder>();
         var keywords = new List<(RequiredLiteral, LiteralHit)>();
+        var numberRules = new SortedDictionary<int, List<(long Integer, LiteralHit Hit)>>();
         for (var slot = 0; slot < list.Length; slot++)
         {
             var requirements = list[slot].Requirements;
+            if (requirements.Count == 0
+                && list[slot].Root is FieldMatcher { Fields.Length: 1, Test: NumberEqualsTest number } field
+                && number.TryGetInteger(out var integer))
+            {
+                if (!numberRules.TryGetValue(field.Fields[0], out var sameField))
+                    numberRules[field.Fields[0]] = sameField = [];
+                sameField.Add((integer, new LiteralHit(slot, 0)));
+                single[slot >> 6] |= 1UL << (slot & 63);
+                continue;
+            }
             if (requirements.Count == 0)
             {
                 always[slot >> 6] |= 1UL << (slot & 63);
@@ -124,7 +140,14 @@ public sealed class CompiledRuleGroup
             else
                 fields.Add((field, builder.Build(shared)));
         }
-        return new CompiledRuleGroup(list, [.. fields], anyValue, anyKeyword, always, single, alwaysCount);
+        NumberEqualsDispatch[] numberDispatch =
+        [
+            .. numberRules.Select(f => new NumberEqualsDispatch(
+                f.Key,
+                f.Value.GroupBy(r => r.Integer).ToDictionary(g => g.Key, g => g.Select(r => r.Hit).ToArray()),
+                [.. f.Value.Select(r => r.Hit)])),
+        ];
+        return new CompiledRuleGroup(list, [.. fields], anyValue, anyKeyword, always, single, alwaysCount, numberDispatch);
     }
 
     /// <summary>Adds to <paramref name="hits"/> every rule that matches <paramref name="e"/>, in group order.</summary>
@@ -201,6 +224,8 @@ public sealed class CompiledRuleGroup
 
     private void Mark(Event e, CandidateMarks marks)
     {
+        foreach (var numberRules in _numberRules)
+            numberRules.Mark(e, marks);
         var keys = e.FieldIds;
         var indexOfField = _indexOfField;
         if (_anyValue is null || _anyKeyword is not null)

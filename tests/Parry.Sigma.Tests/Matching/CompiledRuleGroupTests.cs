@@ -95,6 +95,52 @@ public class CompiledRuleGroupTests
     }
 
     [Fact]
+    public void Random_number_equality_rules_and_events_agree_with_each_rule_alone()
+    {
+        // Rules that are one field equal to one integer are candidates only for events whose value reads as that
+        // integer, or whose value reads as no integer at all ("16.5", "0x10", a list item, a string).
+        var number = Gen.Elements("16", "28", "-3", "0", "1.5", "0x10", "'16'");
+        var detection =
+            from f in Gen.Elements("EventID", "Other")
+            from n in number
+            from wrap in Gen.Elements(true, false)
+            select wrap ? $"s:\n        {f}: {n}\n    condition: s" : $"s:\n        {f}:\n            - {n}\n    condition: s";
+        var eventValue = Gen.Elements("16", "\"16\"", "\" 16 \"", "16.0", "\"16.0\"", "\"0x10\"", "null", "[16, 28]", "[\"x\", 28]",
+            "\"abc\"", "28", "1.5", "-3", "\"-3\"", "0", "{\"N\": 16}");
+        var @event =
+            from a in eventValue
+            from b in eventValue
+            select $$"""{"EventID": {{a}}, "Other": {{b}}}""";
+        Prop.ForAll(Gen.NonEmptyListOf(detection).ToArbitrary(), Gen.NonEmptyListOf(@event).ToArbitrary(), (detections, events) =>
+            GroupAgreesWithEachRuleAlone(detections, events, "numbers.yml")).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void An_integer_equality_rule_is_no_candidate_for_another_integer()
+    {
+        var loaded = Parry.Sigma.Loading.SigmaLoader.LoadText("""
+            title: config change
+            logsource: {product: x}
+            detection: {s: {EventID: 16}, condition: s}
+            ---
+            title: shredding
+            logsource: {product: x}
+            detection: {s: {EventID: 28}, condition: s}
+            """, "eventid.yml");
+        var fields = new FieldTableBuilder();
+        var compiled = loaded.Rules.Select(r => SigmaCompiler.Compile(r, IdentityFieldMapping.Instance, fields)).ToList();
+        var group = CompiledRuleGroup.Create(compiled);
+        var table = fields.Build();
+        group.Candidates(JsonEvents.FromJson("""{"EventID": 1}""", table)).ShouldBeEmpty();
+        group.Candidates(JsonEvents.FromJson("""{"Image": "x"}""", table)).ShouldBeEmpty();
+        group.Candidates(JsonEvents.FromJson("""{"EventID": "28"}""", table)).Select(c => c.Info.Title).ShouldBe(["shredding"]);
+        group.Candidates(JsonEvents.FromJson("""{"EventID": "0x10"}""", table)).Count().ShouldBe(2);
+        var hits = new List<CompiledRule>();
+        group.Match(JsonEvents.FromJson("""{"EventID": 16}""", table), hits);
+        hits.Select(h => h.Info.Title).ShouldBe(["config change"]);
+    }
+
+    [Fact]
     public void Rules_from_different_field_tables_cannot_share_a_group()
     {
         var rule = SigmaTestKit.Rule("sel:\n    A: 1\ncondition: sel");

@@ -17,6 +17,14 @@ internal sealed class NumberEqualsTest(SigmaNumber number) : ValueTest
 
     public SigmaNumber Number { get; } = number;
 
+    /// <summary>The integer the test compares with, when the rule's number is one: a value that reads as an integer
+    /// then passes exactly when it equals it (see <see cref="Prefilter.NumberEqualsDispatch"/>).</summary>
+    public bool TryGetInteger(out long integer)
+    {
+        integer = _integer;
+        return _isInteger;
+    }
+
     public override bool Test(in EventValue value)
     {
         if (value.IsNull)

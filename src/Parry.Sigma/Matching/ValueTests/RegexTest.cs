@@ -16,7 +16,8 @@ namespace Parry.Sigma.Matching.ValueTests;
 /// the literal index uses) is refused before the expression is run or built: a rule's other selections often let
 /// events through whose values cannot match, and on the 1 GB EVTX hunt building the expressions those values
 /// reached cost ~0.6 CPU-s and tens of megabytes. A value shorter than every match (<see cref="RegexMinimumLength"/>)
-/// is refused the same way.</remarks>
+/// is refused the same way, and so is one without the run of one character class every match holds
+/// (<see cref="RegexRequiredRun"/>).</remarks>
 internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
 {
     private Regex? _regex;
@@ -32,6 +33,9 @@ internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
         ? RegexMinimumLength.Of(regex.Pattern)
         : 0;
 
+    // A run of one character class every match holds (null: none known), looked for before the expression runs.
+    private readonly RequiredCharRun? _run = RegexRequiredRun.Of(regex.Pattern, regex.Options);
+
     public string Pattern => regex.Pattern;
 
     public RegexOptions Options => regex.Options;
@@ -45,7 +49,7 @@ internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
 
     public override bool Test(in EventValue value) =>
         !value.IsNull && value.Text.Length >= _minimumLength && (_required is null || value.FoldedText.IndexOf(_required, StringComparison.Ordinal) >= 0)
-        && Regex.IsMatch(value.Text);
+        && (_run is null || _run.MayOccurIn(value.Text)) && Regex.IsMatch(value.Text);
 
     public override int Cost => 8;
 

@@ -21,4 +21,19 @@ public class ContainsTestTests
         missed.ShouldAllBe(m => !m);
         test.TestText("powershell invoke-expression").ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("cmd /c echo\u00A0x", true)]
+    [InlineData("cmd \u2215c dir", true)]
+    [InlineData("\u2800", true)]
+    [InlineData("cmd /c dir - x", false)]
+    [InlineData("", false)]
+    [InlineData("cmd \u2216c \u00A1", false)]
+    public void Single_character_literals_are_found_anywhere_and_only_themselves(string text, bool found)
+    {
+        // Look-alike characters, as the Unicode-obfuscation rules list them (non-ASCII, one character each).
+        var test = new ContainsTest(["\u02E3", "\u2215", "\u2015", "\u00A0", "\u00AF", "\u2800"], cased: false);
+        test.TestText(text).ShouldBe(found);
+        test.TestText(text).ShouldBe(new[] { "\u02E3", "\u2215", "\u2015", "\u00A0", "\u00AF", "\u2800" }.Any(l => text.Contains(l, StringComparison.Ordinal)));
+    }
 }
