@@ -125,16 +125,7 @@ public class EventBuilderTests
     {
         (a, b, c) = (System.Text.RegularExpressions.Regex.Unescape(a), System.Text.RegularExpressions.Regex.Unescape(b),
             System.Text.RegularExpressions.Regex.Unescape(c));
-        var fields = new FieldTableBuilder();
-        int[] ids = [fields.Intern("a"), fields.Intern("b"), fields.Intern("c")];
-        var table = fields.Build();
-        var builder = new EventBuilder();
-        builder.StartObject();
-        builder.PropertyName("a"); builder.String(a);
-        builder.PropertyName("b"); builder.String(b);
-        builder.PropertyName("c"); builder.String(c);
-        builder.EndObject();
-        var e = builder.Build(table, new EventOrigin("f.json", 1), "json");
+        var (e, ids) = ThreeStrings(a, b, c);
 
         // Read in reverse order, so a value folded whole or alone first makes no difference.
         string[] texts = [a, b, c];
@@ -150,16 +141,7 @@ public class EventBuilderTests
     [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII", false)]
     public void The_whole_folded_text_holds_every_folded_value_and_is_given_only_for_ascii_records(string a, string b, string c, bool ascii)
     {
-        var fields = new FieldTableBuilder();
-        int[] ids = [fields.Intern("a"), fields.Intern("b"), fields.Intern("c")];
-        var table = fields.Build();
-        var builder = new EventBuilder();
-        builder.StartObject();
-        builder.PropertyName("a"); builder.String(a);
-        builder.PropertyName("b"); builder.String(b);
-        builder.PropertyName("c"); builder.String(c);
-        builder.EndObject();
-        var e = builder.Build(table, new EventOrigin("f.json", 1), "json");
+        var (e, ids) = ThreeStrings(a, b, c);
 
         e.TryGetFoldedWholeText(out var whole).ShouldBe(ascii);
         var wholeText = whole.ToString();
@@ -175,6 +157,21 @@ public class EventBuilderTests
             value.FoldedText.ToString().ShouldBe(texts[i].ToLowerInvariant());
             wholeText.ShouldContain(texts[i].ToLowerInvariant());
         }
+    }
+
+    // An event of three string fields a, b and c, and their field ids.
+    private static (Event Event, int[] Ids) ThreeStrings(string a, string b, string c)
+    {
+        var fields = new FieldTableBuilder();
+        int[] ids = [fields.Intern("a"), fields.Intern("b"), fields.Intern("c")];
+        var table = fields.Build();
+        var builder = new EventBuilder();
+        builder.StartObject();
+        builder.PropertyName("a"); builder.String(a);
+        builder.PropertyName("b"); builder.String(b);
+        builder.PropertyName("c"); builder.String(c);
+        builder.EndObject();
+        return (builder.Build(table, new EventOrigin("f.json", 1), "json"), ids);
     }
 
     [Fact]
