@@ -72,8 +72,8 @@ internal static class RegexLiterals
                     break;
             }
 
-            var minimum = 1;
-            var quantifierEnd = next < pattern.Length ? SkipQuantifier(pattern, next, out minimum) : next;
+            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            var quantifierEnd = SkipQuantifier(pattern, next, out var minimum);
             var quantified = quantifierEnd != next;
             if (literal is { } ch && ch < 128 && (!quantified || minimum > 0))
             {

@@ -61,8 +61,8 @@ internal static class RegexMinimumLength
                     next = i + 1;
                     break;
             }
-            var minimum = 1;
-            var quantifierEnd = next < pattern.Length ? RegexLiterals.SkipQuantifier(pattern, next, out minimum) : next;
+            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
             var quantified = quantifierEnd != next;
             total += (long)width * (quantified ? minimum : 1);
             i = quantified ? quantifierEnd : next;

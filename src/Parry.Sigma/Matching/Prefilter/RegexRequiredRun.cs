@@ -42,8 +42,8 @@ internal static class RegexRequiredRun
                     next = i + 1;
                     break;
             }
-            var minimum = 1;
-            var quantifierEnd = next < pattern.Length ? RegexLiterals.SkipQuantifier(pattern, next, out minimum) : next;
+            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
             if (quantifierEnd != next && cls is not null && minimum >= MinimumRun && minimum > (best?.Length ?? 0))
                 best = new RequiredCharRun(cls, minimum);
             i = quantifierEnd != next ? quantifierEnd : next;
