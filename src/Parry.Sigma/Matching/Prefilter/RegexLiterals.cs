@@ -20,7 +20,23 @@ internal static class RegexLiterals
     /// (fewer and longer literals), a run that branches through small classes; empty when there is none.</summary>
     public static IReadOnlyList<string> Alternatives(string pattern) => Best(pattern, expandClasses: true);
 
-    private static List<string> Best(string pattern, bool expandClasses)
+    /// <summary>Every top-level run of two or more characters, folded, longest first and, among equals, the one with
+    /// more punctuation and digits first (rarer in logs than letters, so it refuses sooner) (at most
+    /// <see cref="MaxRuns"/>): each is necessary on its own, so a value must hold them all. <see cref="Longest"/>
+    /// keeps only one, and on ties the first: <c>https?://0[0-9]{3,11}</c> keeps "http", which every URL holds,
+    /// while "://0" is what refuses nearly every command line.</summary>
+    public static IReadOnlyList<string> Runs(string pattern)
+    {
+        List<string> all = [];
+        Best(pattern, expandClasses: false, all);
+        return [.. all.Where(r => r.Length >= 2).Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(r => r.Length).ThenByDescending(r => r.Count(c => !char.IsAsciiLetter(c))).Take(MaxRuns)];
+    }
+
+    /// <summary>Most runs <see cref="Runs"/> returns: each costs one search of the value.</summary>
+    private const int MaxRuns = 4;
+
+    private static List<string> Best(string pattern, bool expandClasses, List<string>? all = null)
     {
         if (HasTopLevelAlternation(pattern) || HasFreeSpacing(pattern))
             return [];
@@ -79,30 +95,32 @@ internal static class RegexLiterals
             {
                 run = [.. run.Select(r => r + ch)];
                 if (quantified)
-                    Close(ref run, ref best); // the character repeats: the run cannot continue past it
+                    Close(ref run, ref best, all); // the character repeats: the run cannot continue past it
             }
             else if (members is not null && (!quantified || minimum > 0) && run.Count * members.Length <= MaxAlternatives)
             {
                 // One of the class's characters follows the run: the run branches.
                 run = [.. run.SelectMany(r => members.Select(m => r + m)).Distinct(StringComparer.Ordinal)];
                 if (quantified)
-                    Close(ref run, ref best);
+                    Close(ref run, ref best, all);
             }
             else
             {
-                Close(ref run, ref best);
+                Close(ref run, ref best, all);
             }
             i = quantified ? quantifierEnd : next;
         }
-        Close(ref run, ref best);
+        Close(ref run, ref best, all);
         return [.. best.Select(b => b.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
     }
 
     // Ends the current run: it becomes the best when it says more — fewer, longer literals (the chance that an
     // unrelated value holds one of k literals of length n goes as k / 4^n); a single literal always beats an empty
     // best, and only single runs compete by length alone, as Longest always chose.
-    private static void Close(ref List<string> run, ref List<string> best)
+    private static void Close(ref List<string> run, ref List<string> best, List<string>? all)
     {
+        if (all is not null && run is [{ Length: > 0 } single])
+            all.Add(single);
         if (run[0].Length > 0 && (run.Count == 1 || run[0].Length >= 2) && (best.Count == 0 || Chance(run) < Chance(best)))
             best = run;
         run = [""];

@@ -16,17 +16,21 @@ namespace Parry.Sigma.Matching.ValueTests;
 /// the literal index uses) is refused before the expression is run or built: a rule's other selections often let
 /// events through whose values cannot match, and on the 1 GB EVTX hunt building the expressions those values
 /// reached cost ~0.6 CPU-s and tens of megabytes. A value shorter than every match (<see cref="RegexMinimumLength"/>)
-/// is refused the same way, and so is one without the run of one character class every match holds
+/// is refused the same way, and so is one without any other top-level literal run
+/// (<see cref="RegexLiterals.Runs"/>) or without the run of one character class every match holds
 /// (<see cref="RegexRequiredRun"/>).</remarks>
 internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
 {
     private Regex? _regex;
 
-    // Folded, so it is looked for in the value's folded text (necessary with or without the i option); null when
-    // the pattern has none or its whitespace is not literal.
-    private readonly string? _required = (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0
-        ? RegexLiterals.Longest(regex.Pattern)
-        : null;
+    // Literals every match contains (RegexLiterals: each top-level run of 2+ characters, then the single longest
+    // run when it is one character), folded, so they are looked for in the value's folded text (necessary with or
+    // without the i option); empty when the pattern has none or its whitespace is not literal. All of them, not
+    // only the longest: Obfuscated IP Download's https?://0[0-9]{3,11} has "http", which every URL holds, and
+    // "://0", which refuses nearly every command line.
+    private readonly string[] _required = (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0
+        ? RequiredLiterals(regex.Pattern)
+        : [];
 
     // No match is shorter (0 when not known): a shorter value is refused before the expression runs.
     private readonly int _minimumLength = (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0
@@ -48,8 +52,23 @@ internal sealed class RegexTest(SigmaRegex regex, TimeSpan timeout) : ValueTest
     public bool IsBuilt => Volatile.Read(ref _regex) is not null;
 
     public override bool Test(in EventValue value) =>
-        !value.IsNull && value.Text.Length >= _minimumLength && (_required is null || value.FoldedText.IndexOf(_required, StringComparison.Ordinal) >= 0)
-        && (_run is null || _run.MayOccurIn(value.Text)) && Regex.IsMatch(value.Text);
+        !value.IsNull && value.Text.Length >= _minimumLength && HoldsEveryLiteral(value.FoldedText) && (_run is null || _run.MayOccurIn(value.Text)) && Regex.IsMatch(value.Text);
+
+    private static string[] RequiredLiterals(string pattern)
+    {
+        var runs = RegexLiterals.Runs(pattern);
+        return RegexLiterals.Longest(pattern) is { } longest && !runs.Contains(longest) ? [.. runs, longest] : [.. runs];
+    }
+
+    private bool HoldsEveryLiteral(ReadOnlySpan<char> folded)
+    {
+        foreach (var run in _required)
+        {
+            if (folded.IndexOf(run, StringComparison.Ordinal) < 0)
+                return false;
+        }
+        return true;
+    }
 
     public override int Cost => 8;
 

@@ -61,6 +61,23 @@ public class RegexLiteralsTests
             return literals.Count == 0 || literals.Any(l => folded.Contains(l, StringComparison.Ordinal));
         });
 
+    [Theory]
+    [InlineData(@"https?://0[0-9]{3,11}", new[] { "://0", "http" })]
+    [InlineData(@"https?://[0-9]{1,3}\.0[0-9]{3,7}", new[] { "http", "://", ".0" })]
+    [InlineData(@"ab?cdef", new[] { "cdef" })]
+    [InlineData(@"(?i)AB(x)CD[0-9]E", new[] { "ab", "cd" })]
+    [InlineData(@"ab{2}cd", new[] { "ab", "cd" })]
+    [InlineData(@"a*bc", new[] { "bc" })]
+    [InlineData(@"ab|cd", new string[0])]
+    [InlineData(@" [0-7]{7,13}", new string[0])]
+    public void Finds_every_literal_run_every_match_contains(string pattern, string[] runs) =>
+        RegexLiterals.Runs(pattern).ShouldBe(runs);
+
+    [Fact]
+    public void Every_run_occurs_in_every_generated_match() =>
+        HoldsForEveryGeneratedMatch((pattern, folded) =>
+            RegexLiterals.Runs(pattern).All(r => folded.Contains(r, StringComparison.Ordinal)));
+
     [Fact]
     public void The_literal_occurs_in_every_generated_match() =>
         HoldsForEveryGeneratedMatch((pattern, folded) =>
