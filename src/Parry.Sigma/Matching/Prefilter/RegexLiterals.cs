@@ -20,21 +20,21 @@ internal static class RegexLiterals
     /// (fewer and longer literals), a run that branches through small classes; empty when there is none.</summary>
     public static IReadOnlyList<string> Alternatives(string pattern) => Best(pattern, expandClasses: true);
 
-    /// <summary>Every top-level run of two or more characters, folded, longest first and, among equals, the one with
-    /// more punctuation and digits first (rarer in logs than letters, so it refuses sooner) (at most
-    /// <see cref="MaxRuns"/>): each is necessary on its own, so a value must hold them all. <see cref="Longest"/>
-    /// keeps only one, and on ties the first: <c>https?://0[0-9]{3,11}</c> keeps "http", which every URL holds,
-    /// while "://0" is what refuses nearly every command line.</summary>
-    public static IReadOnlyList<string> Runs(string pattern)
+    /// <summary>Every top-level run, folded, in the pattern's order (at most <see cref="MaxSequence"/>, the first
+    /// ones): a match holds them all, one after another without overlap, because top-level atoms match consecutive
+    /// spans of it. <see cref="Longest"/> keeps only one run: <c>https?://0[0-9]{3,11}</c> keeps "http", which every
+    /// URL holds, while "://0" refuses nearly every command line; <c>\{.*\{.*…</c> (ten braces) needs ten '{' in a
+    /// row. Here the escapes <c>\n</c>, <c>\r</c> and <c>\t</c> are literal characters too (the literal index keeps
+    /// to printable literals).</summary>
+    public static IReadOnlyList<string> Sequence(string pattern)
     {
         List<string> all = [];
         Best(pattern, expandClasses: false, all);
-        return [.. all.Where(r => r.Length >= 2).Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal)
-            .OrderByDescending(r => r.Length).ThenByDescending(r => r.Count(c => !char.IsAsciiLetter(c))).Take(MaxRuns)];
+        return [.. all.Take(MaxSequence).Select(r => r.ToLowerInvariant())];
     }
 
-    /// <summary>Most runs <see cref="Runs"/> returns: each costs one search of the value.</summary>
-    private const int MaxRuns = 4;
+    /// <summary>Most runs <see cref="Sequence"/> returns: each costs one search of the value.</summary>
+    private const int MaxSequence = 16;
 
     private static List<string> Best(string pattern, bool expandClasses, List<string>? all = null)
     {
@@ -53,6 +53,13 @@ internal static class RegexLiterals
             {
                 case '\\' when i + 1 < pattern.Length:
                     var escaped = pattern[i + 1];
+                    if (all is not null && escaped is 'n' or 'r' or 't')
+                    {
+                        // Exactly one control character (outside a class, \b is a boundary, so not here).
+                        literal = escaped switch { 'n' => '\n', 'r' => '\r', _ => '\t' };
+                        next = i + 2;
+                        break;
+                    }
                     if (char.IsAsciiLetterOrDigit(escaped))
                     {
                         next = SkipEscape(pattern, i);
