@@ -20,7 +20,23 @@ internal static class RegexLiterals
     /// (fewer and longer literals), a run that branches through small classes; empty when there is none.</summary>
     public static IReadOnlyList<string> Alternatives(string pattern) => Best(pattern, expandClasses: true);
 
-    private static List<string> Best(string pattern, bool expandClasses)
+    /// <summary>Every top-level run, folded, in the pattern's order (at most <see cref="MaxSequence"/>, the first
+    /// ones): a match holds them all, one after another without overlap, because top-level atoms match consecutive
+    /// spans of it. <see cref="Longest"/> keeps only one run: <c>https?://0[0-9]{3,11}</c> keeps "http", which every
+    /// URL holds, while "://0" refuses nearly every command line; <c>\{.*\{.*…</c> (ten braces) needs ten '{' in a
+    /// row. Here the escapes <c>\n</c>, <c>\r</c> and <c>\t</c> are literal characters too (the literal index keeps
+    /// to printable literals).</summary>
+    public static IReadOnlyList<string> Sequence(string pattern)
+    {
+        List<string> all = [];
+        Best(pattern, expandClasses: false, all);
+        return [.. all.Take(MaxSequence).Select(r => r.ToLowerInvariant())];
+    }
+
+    /// <summary>Most runs <see cref="Sequence"/> returns: each costs one search of the value.</summary>
+    private const int MaxSequence = 16;
+
+    private static List<string> Best(string pattern, bool expandClasses, List<string>? all = null)
     {
         if (HasTopLevelAlternation(pattern) || HasFreeSpacing(pattern))
             return [];
@@ -37,6 +53,13 @@ internal static class RegexLiterals
             {
                 case '\\' when i + 1 < pattern.Length:
                     var escaped = pattern[i + 1];
+                    if (all is not null && escaped is 'n' or 'r' or 't')
+                    {
+                        // Exactly one control character (outside a class, \b is a boundary, so not here).
+                        literal = escaped switch { 'n' => '\n', 'r' => '\r', _ => '\t' };
+                        next = i + 2;
+                        break;
+                    }
                     if (char.IsAsciiLetterOrDigit(escaped))
                     {
                         next = SkipEscape(pattern, i);
@@ -79,30 +102,32 @@ internal static class RegexLiterals
             {
                 run = [.. run.Select(r => r + ch)];
                 if (quantified)
-                    Close(ref run, ref best); // the character repeats: the run cannot continue past it
+                    Close(ref run, ref best, all); // the character repeats: the run cannot continue past it
             }
             else if (members is not null && (!quantified || minimum > 0) && run.Count * members.Length <= MaxAlternatives)
             {
                 // One of the class's characters follows the run: the run branches.
                 run = [.. run.SelectMany(r => members.Select(m => r + m)).Distinct(StringComparer.Ordinal)];
                 if (quantified)
-                    Close(ref run, ref best);
+                    Close(ref run, ref best, all);
             }
             else
             {
-                Close(ref run, ref best);
+                Close(ref run, ref best, all);
             }
             i = quantified ? quantifierEnd : next;
         }
-        Close(ref run, ref best);
+        Close(ref run, ref best, all);
         return [.. best.Select(b => b.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
     }
 
     // Ends the current run: it becomes the best when it says more — fewer, longer literals (the chance that an
     // unrelated value holds one of k literals of length n goes as k / 4^n); a single literal always beats an empty
     // best, and only single runs compete by length alone, as Longest always chose.
-    private static void Close(ref List<string> run, ref List<string> best)
+    private static void Close(ref List<string> run, ref List<string> best, List<string>? all)
     {
+        if (all is not null && run is [{ Length: > 0 } single])
+            all.Add(single);
         if (run[0].Length > 0 && (run.Count == 1 || run[0].Length >= 2) && (best.Count == 0 || Chance(run) < Chance(best)))
             best = run;
         run = [""];

@@ -12,8 +12,9 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// </summary>
 internal static class RegexRequiredRun
 {
-    /// <summary>Shorter runs occur too often in logs to refuse much.</summary>
-    public const int MinimumRun = 8;
+    /// <summary>Shorter runs occur too often in logs to refuse much; 7 takes Obfuscated IP Download's octal
+    /// <c> [0-7]{7,13}</c>, which is otherwise run on every candidate command line (its only literal is a space).</summary>
+    public const int MinimumRun = 7;
 
     public static RequiredCharRun? Of(string pattern, RegexOptions options)
     {

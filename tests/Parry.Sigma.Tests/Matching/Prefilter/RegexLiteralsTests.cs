@@ -61,6 +61,36 @@ public class RegexLiteralsTests
             return literals.Count == 0 || literals.Any(l => folded.Contains(l, StringComparison.Ordinal));
         });
 
+    [Theory]
+    [InlineData(@"https?://0[0-9]{3,11}", new[] { "http", "://0" })]
+    [InlineData(@"https?://[0-9]{1,3}\.0[0-9]{3,7}", new[] { "http", "://", ".0" })]
+    [InlineData(@"ab?cdef", new[] { "a", "cdef" })]
+    [InlineData(@"(?i)AB(x)CD[0-9]E", new[] { "ab", "cd", "e" })]
+    [InlineData(@"ab{2}cd", new[] { "ab", "cd" })]
+    [InlineData(@"a*bc", new[] { "bc" })]
+    [InlineData(@"\{.*\{.*\{", new[] { "{", "{", "{" })]
+    [InlineData(@"\n\n\r\tx\b\d", new[] { "\n\n\r\tx" })]
+    [InlineData(@"ab|cd", new string[0])]
+    [InlineData(@"(?x)a b", new string[0])]
+    [InlineData(@" [0-7]{7,13}", new[] { " " })]
+    public void Finds_every_literal_run_in_order(string pattern, string[] runs) =>
+        RegexLiterals.Sequence(pattern).ShouldBe(runs);
+
+    [Fact]
+    public void The_runs_occur_in_order_without_overlap_in_every_generated_match() =>
+        HoldsForEveryGeneratedMatch((pattern, folded) =>
+        {
+            var rest = folded.AsSpan();
+            foreach (var run in RegexLiterals.Sequence(pattern))
+            {
+                var at = rest.IndexOf(run, StringComparison.Ordinal);
+                if (at < 0)
+                    return false;
+                rest = rest[(at + run.Length)..];
+            }
+            return true;
+        });
+
     [Fact]
     public void The_literal_occurs_in_every_generated_match() =>
         HoldsForEveryGeneratedMatch((pattern, folded) =>
@@ -89,8 +119,9 @@ public class RegexLiteralsTests
     // A random regular expression together with a string it matches (whole).
     internal static Gen<(string Pattern, string Sample)> Generate(int depth)
     {
-        var literal = Gen.Elements('a', 'b', 'C', '.', '-', '\\', '(', '|', '*', '?', '+', '{', '[', '^', '$').Select(c =>
-            "\\.-(|*?+{[^$".Contains(c) ? ($"\\{c}", c.ToString()) : (c.ToString(), c.ToString()));
+        var literal = Gen.Elements('a', 'b', 'C', '.', '-', '\\', '(', '|', '*', '?', '+', '{', '[', '^', '$', '\n', '\t').Select(c =>
+            c is '\n' or '\t' ? (c == '\n' ? "\\n" : "\\t", c.ToString())
+            : "\\.-(|*?+{[^$".Contains(c) ? ($"\\{c}", c.ToString()) : (c.ToString(), c.ToString()));
         var cls = Gen.Elements(
             ("[a-c]", "b"), ("[^x]", "y"), (@"\d", "7"), (@"\s", " "), (".", "q"), (@"\w", "w"),
             ("[bC]", "b"), ("[bC]", "C"), (@"[.\-]", "-"), (@"[.\-]", "."), ("[ '\"]", "'"), ("[a]", "a"));

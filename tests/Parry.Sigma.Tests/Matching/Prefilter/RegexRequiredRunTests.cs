@@ -11,7 +11,9 @@ public class RegexRequiredRunTests
     [InlineData(@"\s[a-fA-F0-9]{64}\s[a-fA-F0-9]{16}", RegexOptions.None, 64)]
     [InlineData(@"x[0-9]{8,}y", RegexOptions.None, 8)]
     [InlineData(@"(ab)[-a-c]{10}?", RegexOptions.None, 10)]
-    [InlineData(@"[0-9]{7}", RegexOptions.None, 0)]
+    [InlineData(@"[0-9]{7}", RegexOptions.None, 7)]
+    [InlineData(@" [0-7]{7,13}", RegexOptions.None, 7)]
+    [InlineData(@"[0-9]{6}", RegexOptions.None, 0)]
     [InlineData(@"[^0-9]{20}", RegexOptions.None, 0)]
     [InlineData(@"[\d]{20}", RegexOptions.None, 0)]
     [InlineData(@"[a-z-[aeiou]]{20}", RegexOptions.None, 0)]
@@ -51,7 +53,7 @@ public class RegexRequiredRunTests
     public void No_value_the_expression_matches_is_refused()
     {
         var cls = Gen.Elements("[a-f0-9]", "[0-9]", "[a-fA-F0-9]", "[-a-c]", "[ab]");
-        var quantifier = Gen.Elements("{8}", "{8,}", "{9,12}", "{8}?", "{10}");
+        var quantifier = Gen.Elements("{7}", "{7,13}", "{8}", "{8,}", "{9,12}", "{8}?", "{10}");
         var around = Gen.Elements("", @"\s", "x", "(b|c)", "a*");
         var pattern =
             from before in around

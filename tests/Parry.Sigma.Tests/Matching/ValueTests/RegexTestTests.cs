@@ -60,6 +60,12 @@ public class RegexTestTests
     [InlineData(@"\s-[FTd]\s", RegexOptions.None)]
     [InlineData(@"://[0-9]{1,3}\.[0-9]{1,3}", RegexOptions.None)]
     [InlineData(@"a{,3}bc", RegexOptions.None)]
+    [InlineData(@"https?://0[0-9]{3,11}", RegexOptions.None)]
+    [InlineData(@"ab.*ba.*ab", RegexOptions.None)]
+    [InlineData(@"\{.*\{.*\{", RegexOptions.None)]
+    [InlineData(@"x\ny\tz", RegexOptions.IgnoreCase)]
+    [InlineData(@"aba", RegexOptions.None)]
+    [InlineData(@" [0-7]{7,13}", RegexOptions.None)]
     public void The_literal_check_never_changes_whether_a_value_matches(string pattern, RegexOptions options)
     {
         var test = new RegexTest(new SigmaRegex(pattern, options), TimeSpan.FromSeconds(1));
@@ -70,6 +76,9 @@ public class RegexTestTests
             @"C:\Windows\System32\aB3dE6gH.tmp", @"c:\windows\system32\ab3de6gh.tmp", @"C:\WINDOWS\SYSTEM32\X",
             "abbbcdde" + "ef", "abde" + "ef", "acdeef", "XYZKELVIN", "xyz\u212Aelvin", "\u212Aelvin.exe", "Kelvin.exe",
             "cmd -F x", "cmd -f x", "http://10.1.2.3", "a{,3}bc", "aaabc", "abc", "", "xyz",
+            // The runs in order, back to back or sharing characters, and one short or out of order.
+            "http://01234", "HTTPS://0123", "http://0123", "x://0123 http", "abab", "ababab", "ab-ba-ab", "abaab", "ba ab ab",
+            "{{{", "{{", "}{{", "x\ny\tz", "X\nY\tZ", "x\ny z", "aba", "ab a", " 0123456", " 01234567", " 012345", "x 7777777 ",
         ];
         foreach (var value in values)
             test.Test(ValueOf(value, table, field)).ShouldBe(reference.IsMatch(value), $"/{pattern}/ on '{value}'");
