@@ -109,50 +109,45 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
         return ids;
     }
 
-    private static Matcher And(List<Matcher> operands)
+    private static Matcher And(List<Matcher> operands) => Combine(operands, and: true);
+
+    private static Matcher Or(List<Matcher> operands) => Combine(operands, and: false);
+
+    // An AND (OR) flattened: nested ANDs (ORs) give their operands, the constant that changes nothing (true under
+    // AND, false under OR) is left out, and the other constant decides the whole.
+    private static Matcher Combine(List<Matcher> operands, bool and)
     {
         var flat = new List<Matcher>(operands.Count);
         foreach (var operand in operands)
         {
-            if (operand is AndMatcher and)
-                AddAll(flat, and.Operands, skip: true);
-            else if (operand is not ConstantMatcher { Value: true })
-                flat.Add(operand);
+            var nested = operand switch
+            {
+                AndMatcher inner when and => inner.Operands,
+                OrMatcher inner when !and => inner.Operands,
+                _ => null,
+            };
+            if (nested is null)
+            {
+                if (!Keep(flat, operand, and))
+                    return ConstantMatcher.Of(!and);
+                continue;
+            }
+            foreach (var inner in nested)
+            {
+                if (!Keep(flat, inner, and))
+                    return ConstantMatcher.Of(!and);
+            }
         }
-        foreach (var operand in flat)
-        {
-            if (operand is ConstantMatcher { Value: false })
-                return ConstantMatcher.False;
-        }
-        return flat.Count switch { 0 => ConstantMatcher.True, 1 => flat[0], _ => new AndMatcher(flat) };
+        return flat.Count switch { 0 => ConstantMatcher.Of(and), 1 => flat[0], _ => and ? new AndMatcher(flat) : new OrMatcher(flat) };
     }
 
-    private static Matcher Or(List<Matcher> operands)
+    // Adds an operand unless it is the neutral constant; false when it is the deciding one.
+    private static bool Keep(List<Matcher> flat, Matcher operand, bool and)
     {
-        var flat = new List<Matcher>(operands.Count);
-        foreach (var operand in operands)
-        {
-            if (operand is OrMatcher or)
-                AddAll(flat, or.Operands, skip: false);
-            else if (operand is not ConstantMatcher { Value: false })
-                flat.Add(operand);
-        }
-        foreach (var operand in flat)
-        {
-            if (operand is ConstantMatcher { Value: true })
-                return ConstantMatcher.True;
-        }
-        return flat.Count switch { 0 => ConstantMatcher.False, 1 => flat[0], _ => new OrMatcher(flat) };
-    }
-
-    // A nested AND's (OR's) operands, leaving out the constant its parent would drop: true under AND, false under OR.
-    private static void AddAll(List<Matcher> flat, IReadOnlyList<Matcher> operands, bool skip)
-    {
-        foreach (var operand in operands)
-        {
-            if (operand is not ConstantMatcher constant || constant.Value != skip)
-                flat.Add(operand);
-        }
+        if (operand is ConstantMatcher constant)
+            return constant.Value == and;
+        flat.Add(operand);
+        return true;
     }
 
     private static Matcher Not(Matcher operand) => operand switch

@@ -9,6 +9,9 @@ internal sealed class ConstantMatcher(bool value) : Matcher
 
     public static readonly ConstantMatcher False = new(false);
 
+    /// <summary>The constant for <paramref name="value"/>.</summary>
+    public static ConstantMatcher Of(bool value) => value ? True : False;
+
     public bool Value { get; } = value;
 
     public override bool Matches(Event e) => Value;
