@@ -95,7 +95,7 @@ internal static class RegexLiterals
                     break;
             }
 
-            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            // No quantifier (or past the end): the atom's own end and a minimum of 1.
             var quantifierEnd = SkipQuantifier(pattern, next, out var minimum);
             var quantified = quantifierEnd != next;
             if (literal is { } ch && ch < 128 && (!quantified || minimum > 0))
@@ -115,7 +115,7 @@ internal static class RegexLiterals
             {
                 Close(ref run, ref best, all);
             }
-            i = quantified ? quantifierEnd : next;
+            i = quantifierEnd;
         }
         Close(ref run, ref best, all);
         return [.. best.Select(b => b.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];

@@ -61,11 +61,11 @@ internal static class RegexMinimumLength
                     next = i + 1;
                     break;
             }
-            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            // No quantifier (or past the end): the atom's own end and a minimum of 1.
             var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
             var quantified = quantifierEnd != next;
             total += (long)width * (quantified ? minimum : 1);
-            i = quantified ? quantifierEnd : next;
+            i = quantifierEnd;
         }
         return (int)Math.Min(total, int.MaxValue);
     }

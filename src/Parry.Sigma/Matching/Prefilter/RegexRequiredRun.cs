@@ -43,11 +43,11 @@ internal static class RegexRequiredRun
                     next = i + 1;
                     break;
             }
-            // Past the end, no quantifier: the atom's own end and a minimum of 1.
+            // No quantifier (or past the end): the atom's own end and a minimum of 1.
             var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
             if (quantifierEnd != next && cls is not null && minimum >= MinimumRun && minimum > (best?.Length ?? 0))
                 best = new RequiredCharRun(cls, minimum);
-            i = quantifierEnd != next ? quantifierEnd : next;
+            i = quantifierEnd;
         }
         return best;
     }
