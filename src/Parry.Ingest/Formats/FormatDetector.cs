@@ -92,23 +92,8 @@ public sealed class FormatDetector
         if (opened is not var (format, replay))
             yield break;
         using var unread = replay;
-        using var events = format.Read(replay.Source, context).GetEnumerator();
-        while (true)
-        {
-            Event current;
-            try
-            {
-                if (!events.MoveNext())
-                    break;
-                current = events.Current;
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                context.Errors.Report(new InputError(source.DisplayPath, null, $"read failed ({format.Name}): {e.Message}"));
-                yield break;
-            }
-            yield return current;
-        }
+        foreach (var @event in UntilReadFails(format.Read(replay.Source, context), source, format, context.Errors))
+            yield return @event;
     }
 
     /// <summary>
@@ -131,19 +116,27 @@ public sealed class FormatDetector
         var blocks = format is IBlockFormat blockFormat
             ? blockFormat.ReadBlocks(replay.Source, context, work)
             : BlockWindow.Run(format.Read(replay.Source, context), eventsPerBlock, context.MaxDegreeOfParallelism, work, context.Cancellation);
-        using var results = blocks.GetEnumerator();
+        foreach (var block in UntilReadFails(blocks, source, format, context.Errors))
+            yield return block;
+    }
+
+    // The items of a decoding until a read fails part way (a truncated gzip member, an I/O error): the failure is
+    // reported for the source and the sequence ends there.
+    private static IEnumerable<T> UntilReadFails<T>(IEnumerable<T> items, InputSource source, IInputFormat format, IInputErrorSink errors)
+    {
+        using var enumerator = items.GetEnumerator();
         while (true)
         {
             T current;
             try
             {
-                if (!results.MoveNext())
+                if (!enumerator.MoveNext())
                     break;
-                current = results.Current;
+                current = enumerator.Current;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                context.Errors.Report(new InputError(source.DisplayPath, null, $"read failed ({format.Name}): {e.Message}"));
+                errors.Report(new InputError(source.DisplayPath, null, $"read failed ({format.Name}): {e.Message}"));
                 yield break;
             }
             yield return current;
