@@ -76,12 +76,8 @@ internal sealed class FileProducer(
                 var (events, detections, activities) = blocks.Current;
                 for (var i = 0; i < events.Count; i++)
                 {
-                    kinds.Add(events[i]);
-                    if (events[i].Timestamp is { } time)
-                        lastTicks = time.UtcTicks;
-                    var activity = activities[i];
-                    if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
-                        activity = undated with { Ticks = lastTicks };
+                    lastTicks = Reached(events[i], lastTicks);
+                    var activity = Dated(activities[i], lastTicks);
                     if (detections[i] is { Length: > 0 } || activity is not null)
                         consumer.Consume(detections[i] ?? [], activity, lastTicks);
                 }
@@ -116,9 +112,7 @@ internal sealed class FileProducer(
                         break;
                     cancellation.ThrowIfCancellationRequested();
                     var e = events.Current;
-                    kinds.Add(e);
-                    if (e.Timestamp is { } time)
-                        lastTicks = time.UtcTicks;
+                    lastTicks = Reached(e, lastTicks);
                     hits.Clear();
                     activity = matcher.Match(e, hits);
                     // Nothing after matching reads the lower-cased copy (made anew if something does): released, the
@@ -136,8 +130,7 @@ internal sealed class FileProducer(
                 }
                 if (hits.Count > 0)
                     counters.AddDetections(hits.Count);
-                if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
-                    activity = undated with { Ticks = lastTicks };
+                activity = Dated(activity, lastTicks);
                 if (hits.Count > 0 || activity is not null)
                     consumer.Consume(hits, activity, lastTicks);
                 if (++uncounted == ProgressEvery)
@@ -195,13 +188,9 @@ internal sealed class FileProducer(
             var items = new List<HuntItem>(events.Count);
             for (var i = 0; i < events.Count; i++)
             {
-                kinds.Add(events[i]);
-                if (events[i].Timestamp is { } time)
-                    lastTicks = time.UtcTicks;
+                lastTicks = Reached(events[i], lastTicks);
                 sequence++;
-                var activity = activities[i];
-                if (activity is { Ticks: 0 } undated && lastTicks != long.MinValue)
-                    activity = undated with { Ticks = lastTicks };
+                var activity = Dated(activities[i], lastTicks);
                 if (detections[i] is { Length: > 0 } || activity is not null)
                     items.Add(new HuntItem(lastTicks, sequence, detections[i] ?? [], activity));
             }
@@ -210,6 +199,17 @@ internal sealed class FileProducer(
                 yield return items;
         }
     }
+
+    // Counts the event's kind and returns the time the file has reached: this event's, else the last dated one's.
+    private long Reached(Event e, long lastTicks)
+    {
+        kinds.Add(e);
+        return e.Timestamp is { } time ? time.UtcTicks : lastTicks;
+    }
+
+    // An undated activity takes the time the file has reached (it stays undated before the first dated event).
+    private static Behaviour.Activity? Dated(Behaviour.Activity? activity, long lastTicks) =>
+        activity is { Ticks: 0 } undated && lastTicks != long.MinValue ? undated with { Ticks = lastTicks } : activity;
 
     // The file's events, its bytes counted as they are read (for progress).
     private IEnumerable<Event> ReadCounted() => reader.Read(Counted(), context);
