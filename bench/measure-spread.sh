@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # More runs for the spread, after bench/measure-all.sh (it uses the CLI that script publishes to /tmp/parry, the bench
 # host it builds and the inputs it makes):   bash bench/measure-spread.sh [ROUNDS] 2>&1 | tee /tmp/spread.log
-# ROUNDS (default 3) alternating decode/hunt pairs of the 1 GB .evtx on 1 and on 2 threads (a hunt's ratio is read
-# against the decode run just before it), two start-ups with every SigmaHQ rule, ROUNDS+1 `sigma-cputime 3 routed
+# ROUNDS (default 3) alternating decode/hunt pairs of the 1 GB .evtx on 1 and on 2 threads and of the 532.6 MB
+# corpus (4,035 files, default threads) (a hunt's ratio is read against the decode run just before it), two start-ups with every SigmaHQ rule, ROUNDS+1 `sigma-cputime 3 routed
 # distinct` processes and two gateway inspection runs. On this host separate processes of one binary swing by up to
 # 2x, so a figure is the range of its runs, never one run.
 set -u
@@ -19,6 +19,10 @@ for t in 1 2; do
         run "evtx 1 GB decode --threads $t" $P decode /tmp/evtx-1g.evtx --threads $t -o /dev/null
         run "evtx 1 GB hunt, all SigmaHQ rules, --threads $t" $P hunt /tmp/evtx-1g.evtx $R --threads $t --format jsonl -o /tmp/measure-hunt.jsonl
     done
+done
+for i in $(seq "$ROUNDS"); do
+    run "evtx 532.6 MB decode" $P decode /tmp/evtx-rep -o /dev/null
+    run "evtx 532.6 MB hunt, all SigmaHQ rules" $P hunt /tmp/evtx-rep $R --format jsonl -o /tmp/measure-hunt.jsonl
 done
 echo '{}' > /tmp/measure-empty.json
 for i in 1 2; do run "hunt start-up, all SigmaHQ rules, empty input" $P hunt /tmp/measure-empty.json $R -o /dev/null; done
