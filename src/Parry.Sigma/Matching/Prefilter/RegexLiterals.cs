@@ -38,84 +38,44 @@ internal static class RegexLiterals
 
     private static List<string> Best(string pattern, bool expandClasses, List<string>? all = null)
     {
-        if (HasTopLevelAlternation(pattern) || HasFreeSpacing(pattern))
+        if (RegexAtoms.HasTopLevelAlternation(pattern) || RegexAtoms.HasFreeSpacing(pattern))
             return [];
         List<string> best = [];
         List<string> run = [""];
-        var i = 0;
-        while (i < pattern.Length)
+        foreach (var atom in RegexAtoms.Of(pattern))
         {
-            var c = pattern[i];
-            char? literal = null;
-            string? members = null;
-            int next;
-            switch (c)
+            char? literal = atom.Kind switch
             {
-                case '\\' when i + 1 < pattern.Length:
-                    var escaped = pattern[i + 1];
-                    if (all is not null && escaped is 'n' or 'r' or 't')
-                    {
-                        // Exactly one control character (outside a class, \b is a boundary, so not here).
-                        literal = escaped switch { 'n' => '\n', 'r' => '\r', _ => '\t' };
-                        next = i + 2;
-                        break;
-                    }
-                    if (char.IsAsciiLetterOrDigit(escaped))
-                    {
-                        next = SkipEscape(pattern, i);
-                        break;
-                    }
-                    literal = escaped;
-                    next = i + 2;
-                    break;
-                case '[':
-                    next = SkipClass(pattern, i);
-                    if (expandClasses)
-                        members = PlainMembers(pattern, i, next);
-                    break;
-                case '(':
-                    next = SkipGroup(pattern, i);
-                    break;
-                case '.' or '^' or '$' or '|' or ')' or '\\':
-                    next = i + 1;
-                    break;
-                case '*' or '+' or '?' or '{':
-                    // A quantifier whose atom was not a literal; nothing to add. A '{' that starts no quantifier
-                    // is a literal (without this the loop would not advance).
-                    next = SkipQuantifier(pattern, i, out _);
-                    if (next == i)
-                    {
-                        literal = c;
-                        next = i + 1;
-                    }
-                    break;
-                default:
-                    literal = c;
-                    next = i + 1;
-                    break;
-            }
-
-            // No quantifier (or past the end): the atom's own end and a minimum of 1.
-            var quantifierEnd = SkipQuantifier(pattern, next, out var minimum);
-            var quantified = quantifierEnd != next;
-            if (literal is { } ch && ch < 128 && (!quantified || minimum > 0))
+                RegexAtomKind.Literal => atom.Character(pattern),
+                // Exactly one control character (outside a class, \b is a boundary, so not here).
+                RegexAtomKind.LetterEscape when all is not null => atom.Character(pattern) switch
+                {
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    _ => null,
+                },
+                _ => null,
+            };
+            var members = expandClasses && atom.Kind == RegexAtomKind.Class ? PlainMembers(pattern, atom.Start, atom.End) : null;
+            var present = !atom.Quantified || atom.Minimum > 0;
+            if (literal is { } ch && ch < 128 && present)
             {
                 run = [.. run.Select(r => r + ch)];
-                if (quantified)
+                if (atom.Quantified)
                     Close(ref run, ref best, all); // the character repeats: the run cannot continue past it
             }
-            else if (members is not null && (!quantified || minimum > 0) && run.Count * members.Length <= MaxAlternatives)
+            else if (members is not null && present && run.Count * members.Length <= MaxAlternatives)
             {
                 // One of the class's characters follows the run: the run branches.
                 run = [.. run.SelectMany(r => members.Select(m => r + m)).Distinct(StringComparer.Ordinal)];
-                if (quantified)
+                if (atom.Quantified)
                     Close(ref run, ref best, all);
             }
             else
             {
                 Close(ref run, ref best, all);
             }
-            i = quantifierEnd;
         }
         Close(ref run, ref best, all);
         return [.. best.Select(b => b.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
@@ -161,138 +121,5 @@ internal static class RegexLiterals
             members.Append(c);
         }
         return members.Length is > 0 and <= 4 ? members.ToString() : null;
-    }
-
-    // At a quantifier (* + ? {n,m}, with a lazy or possessive suffix) returns the index after it and its minimum.
-    internal static int SkipQuantifier(string p, int i, out int minimum)
-    {
-        minimum = 1;
-        if (i >= p.Length)
-            return i;
-        int end;
-        switch (p[i])
-        {
-            case '*' or '?':
-                minimum = 0;
-                end = i + 1;
-                break;
-            case '+':
-                end = i + 1;
-                break;
-            case '{':
-                var close = p.IndexOf('}', i);
-                if (close < 0)
-                    return i;
-                var body = p.AsSpan(i + 1, close - i - 1);
-                var comma = body.IndexOf(',');
-                var first = comma < 0 ? body : body[..comma];
-                if (!int.TryParse(first, out minimum))
-                {
-                    if (first.Length != 0)
-                        return i; // not a quantifier: a literal '{'
-                    minimum = 0;
-                }
-                end = close + 1;
-                break;
-            default:
-                return i;
-        }
-        if (end < p.Length && p[end] is '?' or '+')
-            end++;
-        return end;
-    }
-
-    internal static int SkipEscape(string p, int i)
-    {
-        var kind = p[i + 1];
-        var at = i + 2;
-        switch (kind)
-        {
-            case 'x':
-                return Math.Min(p.Length, at + 2);
-            case 'u':
-                return Math.Min(p.Length, at + 4);
-            case 'c':
-                return Math.Min(p.Length, at + 1);
-            case 'p' or 'P' or 'k' when at < p.Length && p[at] is '{' or '<' or '\'':
-                var close = p.IndexOfAny(['}', '>', '\''], at + 1);
-                return close < 0 ? p.Length : close + 1;
-            default:
-                while (char.IsAsciiDigit(kind) && at < p.Length && char.IsAsciiDigit(p[at]))
-                    at++;
-                return at;
-        }
-    }
-
-    internal static int SkipClass(string p, int i)
-    {
-        var j = i + 1;
-        if (j < p.Length && p[j] == '^')
-            j++;
-        if (j < p.Length && p[j] == ']')
-            j++;
-        while (j < p.Length && p[j] != ']')
-        {
-            // A subtraction ([a-z-[aeiou]]) nests a class whose ']' does not end this one.
-            if (p[j] == '[' && p[j - 1] == '-')
-                j = SkipClass(p, j);
-            else
-                j += p[j] == '\\' ? 2 : 1;
-        }
-        return Math.Min(p.Length, j + 1);
-    }
-
-    /// <summary>Whether whitespace in the pattern may be free spacing rather than literal: an inline option group
-    /// that names x ((?x), (?ix), (?x:…), (?-x) alike, conservatively).</summary>
-    internal static bool HasFreeSpacing(string p) =>
-        System.Text.RegularExpressions.Regex.IsMatch(p, @"\(\?[imnsx-]*x[imnsx-]*[:)]");
-
-    internal static int SkipGroup(string p, int i)
-    {
-        var depth = 0;
-        for (var j = i; j < p.Length; j++)
-        {
-            switch (p[j])
-            {
-                case '\\':
-                    j++;
-                    break;
-                case '[':
-                    j = SkipClass(p, j) - 1;
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')' when --depth == 0:
-                    return j + 1;
-            }
-        }
-        return p.Length;
-    }
-
-    internal static bool HasTopLevelAlternation(string p)
-    {
-        var depth = 0;
-        for (var j = 0; j < p.Length; j++)
-        {
-            switch (p[j])
-            {
-                case '\\':
-                    j++;
-                    break;
-                case '[':
-                    j = SkipClass(p, j) - 1;
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    break;
-                case '|' when depth == 0:
-                    return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,61 +11,19 @@ internal static class RegexMinimumLength
 {
     public static int Of(string pattern)
     {
-        if (RegexLiterals.HasTopLevelAlternation(pattern) || RegexLiterals.HasFreeSpacing(pattern))
+        if (RegexAtoms.HasTopLevelAlternation(pattern) || RegexAtoms.HasFreeSpacing(pattern))
             return 0;
         var total = 0L;
-        var i = 0;
-        while (i < pattern.Length)
+        foreach (var atom in RegexAtoms.Of(pattern))
         {
-            var width = 1;
-            int next;
-            switch (pattern[i])
+            var width = atom.Kind switch
             {
-                case '\\' when i + 1 < pattern.Length:
-                    var escaped = pattern[i + 1];
-                    if (char.IsAsciiLetterOrDigit(escaped))
-                    {
-                        next = RegexLiterals.SkipEscape(pattern, i);
-                        // Escapes of one character; the others (\b \B \A \Z \z \G, back references) may match none.
-                        width = "dDwWsSpPxuctnrfvea".Contains(escaped, StringComparison.Ordinal) ? 1 : 0;
-                    }
-                    else
-                    {
-                        next = i + 2;
-                    }
-                    break;
-                case '\\':
-                    next = i + 1;
-                    width = 0;
-                    break;
-                case '[':
-                    next = RegexLiterals.SkipClass(pattern, i);
-                    break;
-                case '(':
-                    next = RegexLiterals.SkipGroup(pattern, i);
-                    width = 0;
-                    break;
-                case '^' or '$' or '|' or ')':
-                    next = i + 1;
-                    width = 0;
-                    break;
-                case '*' or '+' or '?' or '{':
-                    // A quantifier after an atom counted as nothing; a '{' that starts no quantifier is a character.
-                    next = RegexLiterals.SkipQuantifier(pattern, i, out _);
-                    if (next == i)
-                        next = i + 1;
-                    else
-                        width = 0;
-                    break;
-                default:
-                    next = i + 1;
-                    break;
-            }
-            // No quantifier (or past the end): the atom's own end and a minimum of 1.
-            var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
-            var quantified = quantifierEnd != next;
-            total += (long)width * (quantified ? minimum : 1);
-            i = quantifierEnd;
+                RegexAtomKind.Literal or RegexAtomKind.Class or RegexAtomKind.AnyCharacter => 1,
+                // Escapes of one character; the others (\b \B \A \Z \z \G, back references) may match none.
+                RegexAtomKind.LetterEscape => "dDwWsSpPxuctnrfvea".Contains(atom.Character(pattern), StringComparison.Ordinal) ? 1 : 0,
+                _ => 0,
+            };
+            total += (long)width * (atom.Quantified ? atom.Minimum : 1);
         }
         return (int)Math.Min(total, int.MaxValue);
     }

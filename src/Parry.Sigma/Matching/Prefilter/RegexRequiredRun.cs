@@ -19,35 +19,15 @@ internal static class RegexRequiredRun
     public static RequiredCharRun? Of(string pattern, RegexOptions options)
     {
         if ((options & (RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)) != 0
-            || pattern.Contains("(?", StringComparison.Ordinal) || RegexLiterals.HasTopLevelAlternation(pattern))
+            || pattern.Contains("(?", StringComparison.Ordinal) || RegexAtoms.HasTopLevelAlternation(pattern))
             return null;
         RequiredCharRun? best = null;
-        var i = 0;
-        while (i < pattern.Length)
+        foreach (var atom in RegexAtoms.Of(pattern))
         {
-            int next;
-            bool[]? cls = null;
-            switch (pattern[i])
-            {
-                case '\\' when i + 1 < pattern.Length:
-                    next = char.IsAsciiLetterOrDigit(pattern[i + 1]) ? RegexLiterals.SkipEscape(pattern, i) : i + 2;
-                    break;
-                case '[':
-                    next = RegexLiterals.SkipClass(pattern, i);
-                    cls = PlainClass(pattern.AsSpan(i + 1, Math.Max(0, next - i - 2)));
-                    break;
-                case '(':
-                    next = RegexLiterals.SkipGroup(pattern, i);
-                    break;
-                default:
-                    next = i + 1;
-                    break;
-            }
-            // No quantifier (or past the end): the atom's own end and a minimum of 1.
-            var quantifierEnd = RegexLiterals.SkipQuantifier(pattern, next, out var minimum);
-            if (quantifierEnd != next && cls is not null && minimum >= MinimumRun && minimum > (best?.Length ?? 0))
-                best = new RequiredCharRun(cls, minimum);
-            i = quantifierEnd;
+            if (atom.Kind != RegexAtomKind.Class || !atom.Quantified || atom.Minimum < MinimumRun || atom.Minimum <= (best?.Length ?? 0))
+                continue;
+            if (PlainClass(pattern.AsSpan(atom.Start + 1, Math.Max(0, atom.End - atom.Start - 2))) is { } members)
+                best = new RequiredCharRun(members, atom.Minimum);
         }
         return best;
     }
