@@ -9,14 +9,14 @@ namespace Parry.Sigma.Loading;
 /// exactly the parsing events, marks included, that YamlDotNet's parser produces for it, and gives up (null) on
 /// anything else: then YamlDotNet reads the file as before, with its own errors. YamlDotNet's scanner reads a rule
 /// file character by character through a look-ahead buffer and allocates tokens, marks and builders on the way; it
-/// was most of the CPU time of loading all SigmaHQ rules (~0.25 of ~0.5 CPU-s). The representation model is still
-/// built by YamlDotNet from these events (duplicate keys, node locations), so everything after reading is unchanged.
-/// A test reads every SigmaHQ rule file both ways and compares the events.
+/// was most of the CPU time of loading all SigmaHQ rules (~0.25 of ~0.5 CPU-s). What it reads goes to a
+/// <see cref="BlockYamlTarget"/>: loading builds Parry's node tree from it directly (<see cref="RuleYamlTreeTarget"/>),
+/// and a test reads every SigmaHQ rule file both ways and compares the events (<see cref="ParsingEventTarget"/>).
 /// </summary>
 internal sealed class BlockYamlReader
 {
     private readonly string _text;
-    private readonly List<ParsingEvent> _events = [];
+    private readonly BlockYamlTarget _target;
     // Open block collections, innermost last (an array, not a list of tuples: a List over a tuple type is compiled
     // at run time, not ahead of time, and this runs once per rule file at start-up).
     private Block[] _open = new Block[8];
@@ -30,7 +30,11 @@ internal sealed class BlockYamlReader
     // Where the next line starts when a block scalar has read lines past the current one, or -1.
     private int _next = -1;
 
-    private BlockYamlReader(string text) => _text = text;
+    private BlockYamlReader(string text, BlockYamlTarget target)
+    {
+        _text = text;
+        _target = target;
+    }
 
     // An open collection: a sequence or a mapping, the column (0-based) of its dashes or keys, and whether it is a
     // sequence at its key's own column.
@@ -39,10 +43,18 @@ internal sealed class BlockYamlReader
     /// <summary>The events of <paramref name="text"/>, or null when it uses YAML this reader leaves to YamlDotNet.</summary>
     public static List<ParsingEvent>? TryRead(string text)
     {
+        var events = new ParsingEventTarget();
+        return TryRead(text, events) ? events.Events : null;
+    }
+
+    /// <summary>Reads <paramref name="text"/> into <paramref name="target"/>; false when it uses YAML this reader
+    /// leaves to YamlDotNet (or the target does not take what was read), and then what the target holds means
+    /// nothing.</summary>
+    public static bool TryRead(string text, BlockYamlTarget target)
+    {
         if (text.Length == 0 || text[^1] != '\n' || !OnlyPlainCharacters(text))
-            return null;
-        var reader = new BlockYamlReader(text);
-        return reader.Read() ? reader._events : null;
+            return false;
+        return new BlockYamlReader(text, target).Read();
     }
 
     // Tabs, carriage returns, control and non-printable characters, surrogates and YAML's other line breaks all
@@ -59,7 +71,6 @@ internal sealed class BlockYamlReader
 
     private bool Read()
     {
-        _events.Add(new StreamStart(Mark(0), Mark(0)));
         var started = false;
         var position = 0;
         while (position < _text.Length)
@@ -79,8 +90,7 @@ internal sealed class BlockYamlReader
                     return false; // documents: left to YamlDotNet
                 if (!started)
                 {
-                    var first = Mark(content);
-                    _events.Add(new DocumentStart(null, null, true, first, first));
+                    _target.DocumentStart(Mark(content));
                     started = true;
                 }
                 if (!Line(content, end, column))
@@ -99,9 +109,7 @@ internal sealed class BlockYamlReader
         _lineStart = _text.Length; // the end is at the start of the line after the last
         var last = Mark(_text.Length);
         Close(-1, last);
-        _events.Add(new DocumentEnd(true, last, last));
-        _events.Add(new StreamEnd(last, last));
-        return true;
+        return _target.DocumentEnd(last);
     }
 
     // One line's content, starting at `at` (column `column`), up to `end`.
@@ -121,13 +129,13 @@ internal sealed class BlockYamlReader
             {
                 var indentless = column == keyColumn;
                 Open(new Block(true, column, indentless));
-                _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, mark, indentless ? Mark(at + 1) : mark));
+                _target.SequenceStart(mark, indentless ? Mark(at + 1) : mark);
                 return Entry(at, end, column);
             }
             if (column <= keyColumn)
                 return false; // an empty value
             Open(new Block(false, column, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(at, end, column);
         }
         Close(column, mark);
@@ -136,7 +144,7 @@ internal sealed class BlockYamlReader
             if (column != 0 || dash)
                 return false;
             Open(new Block(false, 0, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(at, end, column);
         }
         var (sequence, open, _) = _open[_depth - 1];
@@ -156,7 +164,7 @@ internal sealed class BlockYamlReader
             if (!leaves)
                 return;
             _depth--;
-            _events.Add(sequence ? new SequenceEnd(mark, mark) : new MappingEnd(mark, mark));
+            _target.CollectionEnd(sequence, mark);
         }
     }
 
@@ -183,7 +191,7 @@ internal sealed class BlockYamlReader
         {
             var mark = Mark(item);
             Open(new Block(false, item - _lineStart, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(item, end, item - _lineStart);
         }
         _scalarColumn = column;
@@ -197,7 +205,7 @@ internal sealed class BlockYamlReader
         // An empty key (`: x`) is YamlDotNet's to read.
         if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
             return false;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..keyEnd], ScalarStyle.Plain, true, false, Mark(at), Mark(keyEnd)));
+        _target.Scalar(_text[at..keyEnd], ScalarStyle.Plain, Mark(at), Mark(keyEnd));
         var value = keyEnd + 1;
         while (value < end && _text[value] == ' ')
             value++;
@@ -234,7 +242,7 @@ internal sealed class BlockYamlReader
                 return false; // a key where a value belongs
             last = i + 1;
         }
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..last], ScalarStyle.Plain, true, false, Mark(at), Mark(last)));
+        _target.Scalar(_text[at..last], ScalarStyle.Plain, Mark(at), Mark(last));
         return true;
     }
 
@@ -279,7 +287,7 @@ internal sealed class BlockYamlReader
         _line = lineNumber;
         _lineStart = line;
         _next = line;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), ScalarStyle.Literal, false, true, start, Mark(line)));
+        _target.Scalar(value.ToString(), ScalarStyle.Literal, start, Mark(line));
         return true;
     }
 
@@ -323,7 +331,7 @@ internal sealed class BlockYamlReader
         if (escaped)
             value = Unescape(value);
         var style = quote == '\'' ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, style, false, true, Mark(at), Mark(close + 1)));
+        _target.Scalar(value, style, Mark(at), Mark(close + 1));
         return true;
     }
 

@@ -27,13 +27,20 @@ internal static class SourceParser
         if (text.Length > options.MaxFileBytes)
             return [Rejected(path, SourceLocation.Start, RejectionCategories.FileTooLarge, $"the file holds {text.Length} characters; rule files are limited to {options.MaxFileBytes}")];
 
+        // Plain block YAML is read by Parry's own reader straight into the node tree; anything else (and every
+        // error) goes through YamlDotNet's parser and representation model, copied into the same tree.
+        var tree = new RuleYamlTreeTarget();
+        if (BlockYamlReader.TryRead(text, tree))
+            return Document(path, tree.Root, options) is { } only ? [only] : [];
         var stream = new YamlStream();
-        // Plain block YAML is read by Parry's own reader into the events YamlDotNet's parser would give; anything
-        // else (and every error) goes through YamlDotNet's parser.
-        IParser parser = BlockYamlReader.TryRead(text) is { } events ? new ParsingEventList(events) : new Parser(new StringReader(text));
+        var parser = new Parser(new StringReader(text));
+        List<RuleYamlNode?> roots;
         try
         {
             stream.Load(parser);
+            roots = new List<RuleYamlNode?>(stream.Documents.Count);
+            foreach (var document in stream.Documents)
+                roots.Add(document.RootNode is { } root ? RuleYamlTree.From(root) : null);
         }
         catch (YamlException e)
         {
@@ -45,21 +52,21 @@ internal static class SourceParser
             var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
             return [Rejected(path, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}")];
         }
-        var outcomes = new List<DocumentOutcome>(stream.Documents.Count);
-        foreach (var document in stream.Documents)
+        var outcomes = new List<DocumentOutcome>(roots.Count);
+        foreach (var root in roots)
         {
-            if (Document(path, document.RootNode, options) is { } outcome)
+            if (Document(path, root, options) is { } outcome)
                 outcomes.Add(outcome);
         }
         return outcomes;
     }
 
-    private static DocumentOutcome? Document(string path, YamlNode? root, SigmaLoadOptions options)
+    private static DocumentOutcome? Document(string path, RuleYamlNode? root, SigmaLoadOptions options)
     {
-        if (root is null or YamlScalarNode { Value: null or "" })
+        if (root is null or RuleYamlScalar { Value: "" })
             return null; // an empty document (a trailing '---') holds nothing to load
-        var at = SourceLocation.From(root.Start);
-        if (root is not YamlMappingNode map)
+        var at = root.Start;
+        if (root is not RuleYamlMap map)
             return Rejected(path, at, RejectionCategories.NotARule, "the document is not a map of rule attributes");
         var (id, name, title) = Identity(map);
         try
@@ -86,12 +93,12 @@ internal static class SourceParser
     private static DocumentOutcome Rejected(string path, SourceLocation at, string category, string reason) =>
         new(null, null, null, new RuleRejection(path, at.Line, at.Column, reason, category), At: at);
 
-    private static (string? Id, string? Name, string? Title) Identity(YamlMappingNode map)
+    private static (string? Id, string? Name, string? Title) Identity(RuleYamlMap map)
     {
         string? id = null, name = null, title = null;
-        foreach (var (key, value) in map.Children)
+        for (var i = 0; i < map.Count; i++)
         {
-            if (key is not YamlScalarNode { Value: { } k } || value is not YamlScalarNode { Value: { } v })
+            if (map.Keys[i] is not RuleYamlScalar { Value: var k } || map.Values[i] is not RuleYamlScalar { Value: var v })
                 continue;
             switch (k)
             {
