@@ -5,7 +5,8 @@ namespace Parry.Sigma.Loading;
 
 /// <summary>
 /// Reads the plain block-style YAML nearly every Sigma rule is written in — block mappings and sequences (a mapping
-/// may start after a <c>- </c>), one-line plain, single-quoted and escape-free double-quoted scalars, comments — into
+/// may start after a <c>- </c>), one-line plain, single-quoted and escape-free double-quoted scalars, simple literal
+/// and folded block scalars, comments, documents separated by <c>---</c> — into
 /// exactly the parsing events, marks included, that YamlDotNet's parser produces for it, and gives up (null) on
 /// anything else: then YamlDotNet reads the file as before, with its own errors. YamlDotNet's scanner reads a rule
 /// file character by character through a look-ahead buffer and allocates tokens, marks and builders on the way; it
@@ -72,6 +73,8 @@ internal sealed class BlockYamlReader
     private bool Read()
     {
         var started = false;
+        // After a '---' between documents, until the next document's first line.
+        var awaitingDocument = false;
         var position = 0;
         while (position < _text.Length)
         {
@@ -86,13 +89,30 @@ internal sealed class BlockYamlReader
             if (content < end && _text[content] != '#')
             {
                 var column = content - position;
-                if (column == 0 && (StartsWith(content, "---") || StartsWith(content, "...")))
-                    return false; // documents: left to YamlDotNet
+                if (column == 0 && StartsWith(content, "---"))
+                {
+                    // Only '---' alone on its line between two documents (as a correlation follows its rules);
+                    // other document markers are left to YamlDotNet.
+                    if (!started || awaitingDocument || _pendingColumn >= 0 || end != content + 3)
+                        return false;
+                    var separator = Mark(content);
+                    Close(-1, separator);
+                    _target.DocumentEnd(separator);
+                    _target.DocumentStart(false, separator, Mark(content + 3));
+                    awaitingDocument = true;
+                    _scalarColumn = -1;
+                    position = end + 1;
+                    _line++;
+                    continue;
+                }
+                if (column == 0 && StartsWith(content, "..."))
+                    return false;
                 if (!started)
                 {
-                    _target.DocumentStart(Mark(content));
+                    _target.DocumentStart(true, Mark(content), Mark(content));
                     started = true;
                 }
+                awaitingDocument = false;
                 if (!Line(content, end, column))
                     return false;
             }
@@ -104,12 +124,13 @@ internal sealed class BlockYamlReader
             position = end + 1;
             _line++;
         }
-        if (!started || _pendingColumn >= 0)
+        if (!started || awaitingDocument || _pendingColumn >= 0)
             return false;
         _lineStart = _text.Length; // the end is at the start of the line after the last
         var last = Mark(_text.Length);
         Close(-1, last);
-        return _target.DocumentEnd(last);
+        _target.DocumentEnd(last);
+        return _target.StreamEnd(last);
     }
 
     // One line's content, starting at `at` (column `column`), up to `end`.
@@ -224,8 +245,8 @@ internal sealed class BlockYamlReader
         var c = _text[at];
         if (c is '\'' or '"')
             return Quoted(at, end, c);
-        if (c == '|')
-            return Literal(at, end);
+        if (c is '|' or '>')
+            return BlockScalar(at, end);
         if (!PlainStart(at, end))
             return false;
         var last = at;
@@ -246,11 +267,16 @@ internal sealed class BlockYamlReader
         return true;
     }
 
-    // `|`: a literal block scalar (clipped: one final line break), its lines indented past the key's mapping. Only
-    // the form SigmaHQ's descriptions use: no indentation or chomping indicator, and the first line not blank.
-    private bool Literal(int at, int end)
+    // `|`: a literal block scalar (clipped: one final line break), its lines indented past the key's mapping, as
+    // SigmaHQ's descriptions are written; `>` and `>-`: a folded one (its lines joined by spaces; `-` drops the final
+    // line break), as Parry's own rule pack writes them. Only these forms: no indentation indicator, the first line
+    // not blank, and in a folded scalar every line at the block's indentation with no blank line between two (where
+    // folding keeps line breaks).
+    private bool BlockScalar(int at, int end)
     {
-        for (var i = at + 1; i < end; i++)
+        var folded = _text[at] == '>';
+        var strip = folded && at + 1 < end && _text[at + 1] == '-';
+        for (var i = strip ? at + 2 : at + 1; i < end; i++)
         {
             if (_text[i] != ' ')
                 return false;
@@ -274,20 +300,32 @@ internal sealed class BlockYamlReader
             if (spaces < indent && line + spaces < lineEnd)
                 break; // a less indented line ends the block
             var contentStart = line + Math.Min(spaces, indent);
-            lines.Add((contentStart, lineEnd));
             if (contentStart < lineEnd)
-                lastContent = lines.Count - 1;
+            {
+                if (folded && (spaces > indent || lastContent != lines.Count - 1))
+                    return false; // a more indented line, or a blank line between two: folding keeps line breaks there
+                lastContent = lines.Count;
+            }
+            lines.Add((contentStart, lineEnd));
             line = lineEnd + 1;
             lineNumber++;
         }
         var start = Mark(at);
         var value = new System.Text.StringBuilder();
         for (var i = 0; i <= lastContent; i++)
-            value.Append(_text, lines[i].Start, lines[i].End - lines[i].Start).Append('\n');
+        {
+            value.Append(_text, lines[i].Start, lines[i].End - lines[i].Start);
+            if (!folded)
+                value.Append('\n');
+            else if (i < lastContent)
+                value.Append(' ');
+        }
+        if (folded && !strip)
+            value.Append('\n');
         _line = lineNumber;
         _lineStart = line;
         _next = line;
-        _target.Scalar(value.ToString(), ScalarStyle.Literal, start, Mark(line));
+        _target.Scalar(value.ToString(), folded ? ScalarStyle.Folded : ScalarStyle.Literal, start, Mark(line));
         return true;
     }
 

@@ -9,7 +9,7 @@ internal sealed class ParsingEventTarget : BlockYamlTarget
 {
     public List<ParsingEvent> Events { get; } = [new StreamStart(new Mark(0, 1, 1), new Mark(0, 1, 1))];
 
-    public override void DocumentStart(Mark at) => Events.Add(new DocumentStart(null, null, true, at, at));
+    public override void DocumentStart(bool isImplicit, Mark start, Mark end) => Events.Add(new DocumentStart(null, null, isImplicit, start, end));
 
     public override void MappingStart(Mark start, Mark end) =>
         Events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, start, end));
@@ -26,9 +26,10 @@ internal sealed class ParsingEventTarget : BlockYamlTarget
     public override void CollectionEnd(bool sequence, Mark at) =>
         Events.Add(sequence ? new SequenceEnd(at, at) : new MappingEnd(at, at));
 
-    public override bool DocumentEnd(Mark at)
+    public override void DocumentEnd(Mark at) => Events.Add(new DocumentEnd(true, at, at));
+
+    public override bool StreamEnd(Mark at)
     {
-        Events.Add(new DocumentEnd(true, at, at));
         Events.Add(new StreamEnd(at, at));
         return true;
     }

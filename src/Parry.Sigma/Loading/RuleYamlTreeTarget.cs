@@ -19,10 +19,10 @@ internal sealed class RuleYamlTreeTarget : BlockYamlTarget
 
     private readonly record struct Open(SourceLocation Start, int FirstChild);
 
-    /// <summary>The document's root once it has ended.</summary>
-    public RuleYamlNode? Root { get; private set; }
+    /// <summary>The documents' roots, in order, as each ends.</summary>
+    public List<RuleYamlNode> Roots { get; } = [];
 
-    public override void DocumentStart(Mark at)
+    public override void DocumentStart(bool isImplicit, Mark start, Mark end)
     {
     }
 
@@ -60,11 +60,15 @@ internal sealed class RuleYamlTreeTarget : BlockYamlTarget
         _pending.Add(node);
     }
 
-    public override bool DocumentEnd(Mark at)
+    public override void DocumentEnd(Mark at)
     {
-        Root = _pending.Count == 1 ? _pending[0] : null;
-        return !_duplicateKey && Root is not null;
+        // The reader gives every document one root, a map; anything else here would be refused at the stream's end.
+        _duplicateKey |= _pending.Count != 1;
+        Roots.AddRange(_pending);
+        _pending.Clear();
     }
+
+    public override bool StreamEnd(Mark at) => !_duplicateKey;
 
     private void Push(Mark start)
     {

@@ -30,28 +30,9 @@ internal static class SourceParser
         // Plain block YAML is read by Parry's own reader straight into the node tree; anything else (and every
         // error) goes through YamlDotNet's parser and representation model, copied into the same tree.
         var tree = new RuleYamlTreeTarget();
-        if (BlockYamlReader.TryRead(text, tree))
-            return Document(path, tree.Root, options) is { } only ? [only] : [];
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
-        List<RuleYamlNode?> roots;
-        try
-        {
-            stream.Load(parser);
-            roots = new List<RuleYamlNode?>(stream.Documents.Count);
-            foreach (var document in stream.Documents)
-                roots.Add(document.RootNode is { } root ? RuleYamlTree.From(root) : null);
-        }
-        catch (YamlException e)
-        {
-            return [Rejected(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), RejectionCategories.YamlSyntax, $"not valid YAML: {Describe(e)}")];
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet reports some malformed input (a null mapping key) this way rather than as a YamlException.
-            var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
-            return [Rejected(path, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}")];
-        }
+        var roots = tree.Roots;
+        if (!BlockYamlReader.TryRead(text, tree) && LoadWithYamlDotNet(path, text, out roots) is { } rejected)
+            return [rejected];
         var outcomes = new List<DocumentOutcome>(roots.Count);
         foreach (var root in roots)
         {
@@ -61,9 +42,38 @@ internal static class SourceParser
         return outcomes;
     }
 
-    private static DocumentOutcome? Document(string path, RuleYamlNode? root, SigmaLoadOptions options)
+    // YamlDotNet's parser and representation model, copied into Parry's tree; a rejection when it fails.
+    private static DocumentOutcome? LoadWithYamlDotNet(string path, string text, out List<RuleYamlNode> roots)
     {
-        if (root is null or RuleYamlScalar { Value: "" })
+        roots = [];
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+            foreach (var document in stream.Documents)
+            {
+                // A document without a root holds nothing to load.
+                if (document.RootNode is { } root)
+                    roots.Add(RuleYamlTree.From(root));
+            }
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return Rejected(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), RejectionCategories.YamlSyntax, $"not valid YAML: {Describe(e)}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed input (a null mapping key) this way rather than as a YamlException.
+            var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
+            return Rejected(path, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}");
+        }
+    }
+
+    private static DocumentOutcome? Document(string path, RuleYamlNode root, SigmaLoadOptions options)
+    {
+        if (root is RuleYamlScalar { Value: "" })
             return null; // an empty document (a trailing '---') holds nothing to load
         var at = root.Start;
         if (root is not RuleYamlMap map)
