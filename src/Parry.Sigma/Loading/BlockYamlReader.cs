@@ -58,12 +58,19 @@ internal sealed class BlockYamlReader
         return new BlockYamlReader(text, target).Read();
     }
 
-    // Tabs, carriage returns, control and non-printable characters, surrogates and YAML's other line breaks all
-    // change how YamlDotNet scans a line (or make it fail): such a file is left to it.
+    // Tabs, carriage returns, control and non-printable characters, lone surrogates and YAML's other line breaks
+    // all change how YamlDotNet scans a line (or make it fail): such a file is left to it. A surrogate pair (an
+    // emoji) is one character to both.
     private static bool OnlyPlainCharacters(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
             if (c < ' ' ? c != '\n' : c is (>= '\u007F' and < '\u00A0') or (>= '\uD800' and <= '\uDFFF') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
                 return false;
         }
@@ -208,7 +215,7 @@ internal sealed class BlockYamlReader
             item++;
         if (item == end || _text[item] == '#' || IsDash(item, end))
             return false; // the entry's node starts on a later line, or is a nested sequence
-        if (FindKeyEnd(item, end) >= 0)
+        if (KeyColon(item, end) >= 0)
         {
             var mark = Mark(item);
             Open(new Block(false, item - _lineStart, false));
@@ -219,14 +226,23 @@ internal sealed class BlockYamlReader
         return Scalar(item, end);
     }
 
-    // `key: value`, or `key:` with the value on the next lines.
+    // `key: value`, or `key:` with the value on the next lines; the key plain or quoted (`'|all':`).
     private bool Key(int at, int end, int column)
     {
-        var keyEnd = FindKeyEnd(at, end);
-        // An empty key (`: x`) is YamlDotNet's to read.
-        if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
-            return false;
-        _target.Scalar(_text[at..keyEnd], ScalarStyle.Plain, Mark(at), Mark(keyEnd));
+        var keyEnd = KeyColon(at, end);
+        if (_text[at] is '\'' or '"')
+        {
+            if (keyEnd < 0)
+                return false;
+            QuotedScalar(at, keyEnd - 1);
+        }
+        else
+        {
+            // An empty key (`: x`) is YamlDotNet's to read.
+            if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
+                return false;
+            _target.Scalar(_text[at..keyEnd], ScalarStyle.Plain, Mark(at), Mark(keyEnd));
+        }
         var value = keyEnd + 1;
         while (value < end && _text[value] == ' ')
             value++;
@@ -244,7 +260,7 @@ internal sealed class BlockYamlReader
     {
         var c = _text[at];
         if (c is '\'' or '"')
-            return Quoted(at, end, c);
+            return Quoted(at, end);
         if (c is '|' or '>')
             return BlockScalar(at, end);
         if (!PlainStart(at, end))
@@ -329,19 +345,33 @@ internal sealed class BlockYamlReader
         return true;
     }
 
-    private bool Quoted(int at, int end, char quote)
+    // A quoted scalar value: nothing but a comment may follow it on the line.
+    private bool Quoted(int at, int end)
     {
-        var close = -1;
-        var doubled = false;
-        var escaped = false;
+        var close = QuoteEnd(at, end);
+        if (close < 0)
+            return false; // the scalar goes on past the line, or has an escape left to YamlDotNet
+        var rest = close + 1;
+        while (rest < end && _text[rest] == ' ')
+            rest++;
+        if (rest < end && (_text[rest] != '#' || rest == close + 1))
+            return false;
+        QuotedScalar(at, close);
+        return true;
+    }
+
+    // Where the quoted scalar starting at `at` closes on its line, or -1 (not on this line, or a double-quoted
+    // escape other than \\, \" and \/).
+    private int QuoteEnd(int at, int end)
+    {
+        var quote = _text[at];
         for (var i = at + 1; i < end; i++)
         {
             var ch = _text[i];
             if (quote == '"' && ch == '\\')
             {
                 if (i + 1 == end || _text[i + 1] is not ('\\' or '"' or '/'))
-                    return false; // other escapes: left to YamlDotNet
-                escaped = true;
+                    return -1;
                 i++;
                 continue;
             }
@@ -349,28 +379,29 @@ internal sealed class BlockYamlReader
                 continue;
             if (quote == '\'' && i + 1 < end && _text[i + 1] == '\'')
             {
-                doubled = true;
                 i++;
                 continue;
             }
-            close = i;
-            break;
+            return i;
         }
-        if (close < 0)
-            return false; // the scalar goes on past the line
-        var rest = close + 1;
-        while (rest < end && _text[rest] == ' ')
-            rest++;
-        if (rest < end && (_text[rest] != '#' || rest == close + 1))
-            return false;
+        return -1;
+    }
+
+    // The quoted scalar from `at` to its closing quote at `close`, its doubled quotes and escapes resolved.
+    private void QuotedScalar(int at, int close)
+    {
+        var quote = _text[at];
         var value = _text[(at + 1)..close];
-        if (doubled)
-            value = value.Replace("''", "'", StringComparison.Ordinal);
-        if (escaped)
+        if (quote == '\'')
+        {
+            if (value.Contains('\''))
+                value = value.Replace("''", "'", StringComparison.Ordinal);
+            _target.Scalar(value, ScalarStyle.SingleQuoted, Mark(at), Mark(close + 1));
+            return;
+        }
+        if (value.Contains('\\'))
             value = Unescape(value);
-        var style = quote == '\'' ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted;
-        _target.Scalar(value, style, Mark(at), Mark(close + 1));
-        return true;
+        _target.Scalar(value, ScalarStyle.DoubleQuoted, Mark(at), Mark(close + 1));
     }
 
     // The escapes Quoted lets through: \\, \" and \/ stand for the character after the backslash.
@@ -382,8 +413,19 @@ internal sealed class BlockYamlReader
         return text.ToString();
     }
 
-    // Where a line's implicit key ends (its ':' followed by a space or the line's end), or -1. A comment or a
-    // quote before it means the line is not a plain key.
+    // Where the ':' of an implicit key starting at `at` is (followed by a space or the line's end), or -1: after
+    // the closing quote of a quoted key, else the plain key's first such ':'.
+    private int KeyColon(int at, int end)
+    {
+        if (_text[at] is not ('\'' or '"'))
+            return FindKeyEnd(at, end);
+        var close = QuoteEnd(at, end);
+        var colon = close + 1;
+        return close >= 0 && colon < end && _text[colon] == ':' && (colon + 1 == end || _text[colon + 1] == ' ') ? colon : -1;
+    }
+
+    // Where a line's plain implicit key ends (its ':' followed by a space or the line's end), or -1. A comment
+    // before it means the line is not a key.
     private int FindKeyEnd(int at, int end)
     {
         for (var i = at; i < end; i++)

@@ -152,6 +152,9 @@ public class BlockYamlReaderTests
     [InlineData("a: >\n  one\n  two\n\n  \n")]
     [InlineData("a: >-   \n  one\n")]
     [InlineData("a: 1\n---\nb: 2\n")]
+    [InlineData("sel:\n    '|all':\n        - 'a: b'\n        - \"c: d\"\n    'x y': 'z'\n    \"q\\\\r\": 1\n")]
+    [InlineData("a:\n  - 'k': v\n    \"k2\": 'v2' # c\n  - 'it''s': x\n")]
+    [InlineData("a: x \U0001F600 y\nb: '\U0001F600'\n\U0001F600: c\n")]
     [InlineData("a:\n  - x\n---\n# c\n\nb:\n  c: |\n    d\n\n---\ne: 'f'\n")]
     public void Reads_block_yaml_as_yamldotnet_does(string text)
     {
@@ -191,7 +194,10 @@ public class BlockYamlReaderTests
     [InlineData("a:\nb: 1\n")] // an empty value
     [InlineData("a:\tb\n")]
     [InlineData("a: b\r\n")]
-    [InlineData("'a': b\n")]
+    [InlineData("'a' : b\n")]
+    [InlineData("'a':b\n")]
+    [InlineData("'a' x: b\n")]
+    [InlineData("- 'a': b\n")]
     [InlineData("a : b\n")]
     [InlineData("- a\n")]
     [InlineData("  a: b\n")]
