@@ -1,3 +1,4 @@
+using System.Buffers;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -31,6 +32,8 @@ internal sealed class BlockYamlReader
     // Where the next line starts when a block scalar has read lines past the current one, or -1.
     private int _next = -1;
 
+    private static readonly SearchValues<char> PrintableAscii = SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     private BlockYamlReader(string text, BlockYamlTarget target)
     {
         _text = text;
@@ -60,10 +63,14 @@ internal sealed class BlockYamlReader
 
     // Tabs, carriage returns, control and non-printable characters, lone surrogates and YAML's other line breaks
     // all change how YamlDotNet scans a line (or make it fail): such a file is left to it. A surrogate pair (an
-    // emoji) is one character to both.
+    // emoji) is one character to both. Most rule files are printable ASCII throughout, which one vectorised search
+    // confirms; the rest are checked character by character from the first other one.
     private static bool OnlyPlainCharacters(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAnyExcept(PrintableAscii);
+        if (first < 0)
+            return true;
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
