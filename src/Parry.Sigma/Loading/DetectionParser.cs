@@ -121,10 +121,17 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
     {
         var at = keyAt ?? valueNode.Start;
         string? field = null;
-        var modifiers = new List<(Modifier, string)>();
-        if (key is not null)
+        // Most items name a field without modifiers: they need no split and no list.
+        IReadOnlyList<(Modifier, string)> modifiers = [];
+        if (key is not null && !key.Contains('|'))
+        {
+            field = key.Length == 0 ? null : key;
+        }
+        else if (key is not null)
         {
             var parts = key.Split('|');
+            var named = new List<(Modifier, string)>(parts.Length - 1);
+            modifiers = named;
             field = parts[0].Length == 0 ? null : parts[0];
             for (var i = 1; i < parts.Length; i++)
             {
@@ -132,7 +139,7 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
                 if (!ModifierNames.TryParse(name, out var modifier))
                     throw new SigmaParseException(at, RejectionCategories.UnknownModifier,
                         $"'{key}': unknown modifier '{name}' (known: {ModifierNames.Known})");
-                modifiers.Add((modifier, name));
+                named.Add((modifier, name));
             }
         }
 
