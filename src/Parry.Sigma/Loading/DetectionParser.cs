@@ -121,8 +121,8 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
     {
         var at = keyAt ?? valueNode.Start;
         string? field = null;
-        // Most items name a field without modifiers: they need no split and no list.
-        IReadOnlyList<(Modifier, string)> modifiers = [];
+        // Most items name a field without modifiers: they need no split and no array.
+        (Modifier, string)[] modifiers = [];
         if (key is not null && !key.Contains('|'))
         {
             field = key.Length == 0 ? null : key;
@@ -130,8 +130,7 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
         else if (key is not null)
         {
             var parts = key.Split('|');
-            var named = new List<(Modifier, string)>(parts.Length - 1);
-            modifiers = named;
+            modifiers = new (Modifier, string)[parts.Length - 1];
             field = parts[0].Length == 0 ? null : parts[0];
             for (var i = 1; i < parts.Length; i++)
             {
@@ -139,7 +138,7 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
                 if (!ModifierNames.TryParse(name, out var modifier))
                     throw new SigmaParseException(at, RejectionCategories.UnknownModifier,
                         $"'{key}': unknown modifier '{name}' (known: {ModifierNames.Known})");
-                named.Add((modifier, name));
+                modifiers[i - 1] = (modifier, name);
             }
         }
 
