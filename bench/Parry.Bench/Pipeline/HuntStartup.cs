@@ -94,10 +94,10 @@ internal static class HuntStartup
         return 0;
     }
 
-    // The load's stages one after another on this thread, each over every rule file: reading the text, Parry's block
-    // reader into its node tree alone (and how many files it reads; the rest go to YamlDotNet's parser), YamlDotNet's parser and
-    // representation model alone, then the whole per-file parse (YAML + Parry's rule model), so the stages' CPU and
-    // allocation can be told apart. Run before the real load, so its cold-code costs land here.
+    // The load's stages one after another on this thread, each over every rule file: reading the text, Parry's
+    // block reader into its node tree alone (and how many files it reads; the rest go to YamlDotNet), YamlDotNet's
+    // parser and representation model alone, then the whole per-file parse (YAML + Parry's rule model), so the
+    // stages' CPU and allocation can be told apart. Run before the real load, so its cold-code costs land here.
     private static void LoadParts(List<string> rulePaths, AllocationSampler? sampler)
     {
         var files = rulePaths.SelectMany(p => Directory.Exists(p) ? SigmaLoader.RuleFilesIn(p) : [p]).ToList();
