@@ -94,9 +94,10 @@ internal static class HuntStartup
         return 0;
     }
 
-    // The load's stages one after another on this thread, each over every rule file: reading the text, YamlDotNet's
-    // representation model alone, then the whole per-file parse (YAML + Parry's rule model), so the stages' CPU and
-    // allocation can be told apart. Run before the real load, so its cold-code costs land here.
+    // The load's stages one after another on this thread, each over every rule file: reading the text, Parry's
+    // block reader into its node tree alone (and how many files it reads; the rest go to YamlDotNet), YamlDotNet's
+    // parser and representation model alone, then the whole per-file parse (YAML + Parry's rule model), so the
+    // stages' CPU and allocation can be told apart. Run before the real load, so its cold-code costs land here.
     private static void LoadParts(List<string> rulePaths, AllocationSampler? sampler)
     {
         var files = rulePaths.SelectMany(p => Directory.Exists(p) ? SigmaLoader.RuleFilesIn(p) : [p]).ToList();
@@ -104,9 +105,17 @@ internal static class HuntStartup
         var texts = files.Select(RuleFileText.Read).ToList();
         Report($"  read ({files.Count} files, {texts.Sum(t => (long)t.Length) / 1e6:N1} M chars)", ProcessCpu.Seconds() - cpu);
         cpu = ProcessCpu.Seconds();
+        var blockRead = 0;
+        foreach (var text in texts)
+        {
+            if (BlockYamlReader.TryRead(text, new RuleYamlTreeTarget()))
+                blockRead++;
+        }
+        Report($"  block reader, node tree ({blockRead} files)", ProcessCpu.Seconds() - cpu);
+        cpu = ProcessCpu.Seconds();
         foreach (var text in texts)
             new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(text));
-        Report("  yaml model only", ProcessCpu.Seconds() - cpu);
+        Report("  yamldotnet model only", ProcessCpu.Seconds() - cpu);
         sampler?.Print(15);
         var options = new SigmaLoadOptions();
         cpu = ProcessCpu.Seconds();
@@ -124,6 +133,6 @@ internal static class HuntStartup
         var reachable = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"{stage,-32} {cpu,6:N2} cpu-s  allocated {allocated / 1e6,8:N1} MB  reachable {reachable / 1e6,7:N1} MB  " +
-            $"committed {committed / 1e6,7:N1} MB  gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}  rss {process.WorkingSet64 / 1e6,7:N1} MB  peak rss {process.PeakWorkingSet64 / 1e6,7:N1} MB");
+            $"committed {committed / 1e6,7:N1} MB  gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:N2} s  rss {process.WorkingSet64 / 1e6,7:N1} MB  peak rss {process.PeakWorkingSet64 / 1e6,7:N1} MB");
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConditionParser
     /// the stack.</summary>
     public const int MaxDepth = 128;
 
-    private readonly List<ConditionToken> _tokens;
+    private readonly ConditionToken[] _tokens;
     private readonly IReadOnlyList<string> _identifiers;
     private readonly HashSet<string> _known;
     private int _next;

@@ -7,9 +7,13 @@ namespace Parry.Sigma.Conditions;
 /// </summary>
 internal static class ConditionTokenizer
 {
-    public static List<ConditionToken> Tokenize(string text)
+    /// <summary>The tokens, the last of them <see cref="ConditionTokenKind.End"/>.</summary>
+    public static ConditionToken[] Tokenize(string text)
     {
-        var tokens = new List<ConditionToken>();
+        // An array grown by hand rather than a List: a List over this struct is compiled at run time, at every
+        // start-up, where the rest of the loader is compiled ahead of time.
+        var tokens = new ConditionToken[8];
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -22,7 +26,7 @@ internal static class ConditionTokenizer
             if (c is '(' or ')' or '|')
             {
                 var kind = c switch { '(' => ConditionTokenKind.OpenParen, ')' => ConditionTokenKind.CloseParen, _ => ConditionTokenKind.Pipe };
-                tokens.Add(new ConditionToken(kind, c.ToString(), i));
+                Add(ref tokens, ref count, new ConditionToken(kind, c.ToString(), i));
                 i++;
                 continue;
             }
@@ -30,10 +34,26 @@ internal static class ConditionTokenizer
             while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '|'))
                 i++;
             var word = text[start..i];
-            tokens.Add(new ConditionToken(Classify(word), word, start));
+            Add(ref tokens, ref count, new ConditionToken(Classify(word), word, start));
         }
-        tokens.Add(new ConditionToken(ConditionTokenKind.End, "", text.Length));
-        return tokens;
+        Add(ref tokens, ref count, new ConditionToken(ConditionTokenKind.End, "", text.Length));
+        if (count == tokens.Length)
+            return tokens;
+        // Exactly the tokens: nothing to read past the End token.
+        var exact = new ConditionToken[count];
+        Array.Copy(tokens, exact, count);
+        return exact;
+    }
+
+    private static void Add(ref ConditionToken[] tokens, ref int count, ConditionToken token)
+    {
+        if (count == tokens.Length)
+        {
+            var larger = new ConditionToken[tokens.Length * 2];
+            Array.Copy(tokens, larger, count);
+            tokens = larger;
+        }
+        tokens[count++] = token;
     }
 
     private static ConditionTokenKind Classify(string word)

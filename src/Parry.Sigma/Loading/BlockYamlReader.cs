@@ -1,3 +1,4 @@
+using System.Buffers;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -5,18 +6,19 @@ namespace Parry.Sigma.Loading;
 
 /// <summary>
 /// Reads the plain block-style YAML nearly every Sigma rule is written in — block mappings and sequences (a mapping
-/// may start after a <c>- </c>), one-line plain, single-quoted and escape-free double-quoted scalars, comments — into
+/// may start after a <c>- </c>), one-line plain, single-quoted and escape-free double-quoted scalars, simple literal
+/// and folded block scalars, comments, documents separated by <c>---</c> — into
 /// exactly the parsing events, marks included, that YamlDotNet's parser produces for it, and gives up (null) on
 /// anything else: then YamlDotNet reads the file as before, with its own errors. YamlDotNet's scanner reads a rule
 /// file character by character through a look-ahead buffer and allocates tokens, marks and builders on the way; it
-/// was most of the CPU time of loading all SigmaHQ rules (~0.25 of ~0.5 CPU-s). The representation model is still
-/// built by YamlDotNet from these events (duplicate keys, node locations), so everything after reading is unchanged.
-/// A test reads every SigmaHQ rule file both ways and compares the events.
+/// was most of the CPU time of loading all SigmaHQ rules (~0.25 of ~0.5 CPU-s). What it reads goes to a
+/// <see cref="BlockYamlTarget"/>: loading builds Parry's node tree from it directly (<see cref="RuleYamlTreeTarget"/>),
+/// and a test reads every SigmaHQ rule file both ways and compares the events (<see cref="ParsingEventTarget"/>).
 /// </summary>
 internal sealed class BlockYamlReader
 {
     private readonly string _text;
-    private readonly List<ParsingEvent> _events = [];
+    private readonly BlockYamlTarget _target;
     // Open block collections, innermost last (an array, not a list of tuples: a List over a tuple type is compiled
     // at run time, not ahead of time, and this runs once per rule file at start-up).
     private Block[] _open = new Block[8];
@@ -30,7 +32,13 @@ internal sealed class BlockYamlReader
     // Where the next line starts when a block scalar has read lines past the current one, or -1.
     private int _next = -1;
 
-    private BlockYamlReader(string text) => _text = text;
+    private static readonly SearchValues<char> PrintableAscii = SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private BlockYamlReader(string text, BlockYamlTarget target)
+    {
+        _text = text;
+        _target = target;
+    }
 
     // An open collection: a sequence or a mapping, the column (0-based) of its dashes or keys, and whether it is a
     // sequence at its key's own column.
@@ -39,18 +47,37 @@ internal sealed class BlockYamlReader
     /// <summary>The events of <paramref name="text"/>, or null when it uses YAML this reader leaves to YamlDotNet.</summary>
     public static List<ParsingEvent>? TryRead(string text)
     {
-        if (text.Length == 0 || text[^1] != '\n' || !OnlyPlainCharacters(text))
-            return null;
-        var reader = new BlockYamlReader(text);
-        return reader.Read() ? reader._events : null;
+        var events = new ParsingEventTarget();
+        return TryRead(text, events) ? events.Events : null;
     }
 
-    // Tabs, carriage returns, control and non-printable characters, surrogates and YAML's other line breaks all
-    // change how YamlDotNet scans a line (or make it fail): such a file is left to it.
+    /// <summary>Reads <paramref name="text"/> into <paramref name="target"/>; false when it uses YAML this reader
+    /// leaves to YamlDotNet (or the target does not take what was read), and then what the target holds means
+    /// nothing.</summary>
+    public static bool TryRead(string text, BlockYamlTarget target)
+    {
+        if (text.Length == 0 || text[^1] != '\n' || !OnlyPlainCharacters(text))
+            return false;
+        return new BlockYamlReader(text, target).Read();
+    }
+
+    // Tabs, carriage returns, control and non-printable characters, lone surrogates and YAML's other line breaks
+    // all change how YamlDotNet scans a line (or make it fail): such a file is left to it. A surrogate pair (an
+    // emoji) is one character to both. Most rule files are printable ASCII throughout, which one vectorised search
+    // confirms; the rest are checked character by character from the first other one.
     private static bool OnlyPlainCharacters(string text)
     {
-        foreach (var c in text)
+        var first = text.AsSpan().IndexOfAnyExcept(PrintableAscii);
+        if (first < 0)
+            return true;
+        for (var i = first; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
             if (c < ' ' ? c != '\n' : c is (>= '\u007F' and < '\u00A0') or (>= '\uD800' and <= '\uDFFF') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
                 return false;
         }
@@ -59,8 +86,9 @@ internal sealed class BlockYamlReader
 
     private bool Read()
     {
-        _events.Add(new StreamStart(Mark(0), Mark(0)));
         var started = false;
+        // After a '---' between documents, until the next document's first line.
+        var awaitingDocument = false;
         var position = 0;
         while (position < _text.Length)
         {
@@ -75,14 +103,30 @@ internal sealed class BlockYamlReader
             if (content < end && _text[content] != '#')
             {
                 var column = content - position;
-                if (column == 0 && (StartsWith(content, "---") || StartsWith(content, "...")))
-                    return false; // documents: left to YamlDotNet
+                if (column == 0 && StartsWith(content, "---"))
+                {
+                    // Only '---' alone on its line between two documents (as a correlation follows its rules);
+                    // other document markers are left to YamlDotNet.
+                    if (!started || awaitingDocument || _pendingColumn >= 0 || end != content + 3)
+                        return false;
+                    var separator = Mark(content);
+                    Close(-1, separator);
+                    _target.DocumentEnd(separator);
+                    _target.DocumentStart(false, separator, Mark(content + 3));
+                    awaitingDocument = true;
+                    _scalarColumn = -1;
+                    position = end + 1;
+                    _line++;
+                    continue;
+                }
+                if (column == 0 && StartsWith(content, "..."))
+                    return false;
                 if (!started)
                 {
-                    var first = Mark(content);
-                    _events.Add(new DocumentStart(null, null, true, first, first));
+                    _target.DocumentStart(true, Mark(content), Mark(content));
                     started = true;
                 }
+                awaitingDocument = false;
                 if (!Line(content, end, column))
                     return false;
             }
@@ -94,14 +138,13 @@ internal sealed class BlockYamlReader
             position = end + 1;
             _line++;
         }
-        if (!started || _pendingColumn >= 0)
+        if (!started || awaitingDocument || _pendingColumn >= 0)
             return false;
         _lineStart = _text.Length; // the end is at the start of the line after the last
         var last = Mark(_text.Length);
         Close(-1, last);
-        _events.Add(new DocumentEnd(true, last, last));
-        _events.Add(new StreamEnd(last, last));
-        return true;
+        _target.DocumentEnd(last);
+        return _target.StreamEnd(last);
     }
 
     // One line's content, starting at `at` (column `column`), up to `end`.
@@ -121,13 +164,13 @@ internal sealed class BlockYamlReader
             {
                 var indentless = column == keyColumn;
                 Open(new Block(true, column, indentless));
-                _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, mark, indentless ? Mark(at + 1) : mark));
+                _target.SequenceStart(mark, indentless ? Mark(at + 1) : mark);
                 return Entry(at, end, column);
             }
             if (column <= keyColumn)
                 return false; // an empty value
             Open(new Block(false, column, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(at, end, column);
         }
         Close(column, mark);
@@ -136,7 +179,7 @@ internal sealed class BlockYamlReader
             if (column != 0 || dash)
                 return false;
             Open(new Block(false, 0, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(at, end, column);
         }
         var (sequence, open, _) = _open[_depth - 1];
@@ -156,7 +199,7 @@ internal sealed class BlockYamlReader
             if (!leaves)
                 return;
             _depth--;
-            _events.Add(sequence ? new SequenceEnd(mark, mark) : new MappingEnd(mark, mark));
+            _target.CollectionEnd(sequence, mark);
         }
     }
 
@@ -179,25 +222,34 @@ internal sealed class BlockYamlReader
             item++;
         if (item == end || _text[item] == '#' || IsDash(item, end))
             return false; // the entry's node starts on a later line, or is a nested sequence
-        if (FindKeyEnd(item, end) >= 0)
+        if (KeyColon(item, end) >= 0)
         {
             var mark = Mark(item);
             Open(new Block(false, item - _lineStart, false));
-            _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            _target.MappingStart(mark, mark);
             return Key(item, end, item - _lineStart);
         }
         _scalarColumn = column;
         return Scalar(item, end);
     }
 
-    // `key: value`, or `key:` with the value on the next lines.
+    // `key: value`, or `key:` with the value on the next lines; the key plain or quoted (`'|all':`).
     private bool Key(int at, int end, int column)
     {
-        var keyEnd = FindKeyEnd(at, end);
-        // An empty key (`: x`) is YamlDotNet's to read.
-        if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
-            return false;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..keyEnd], ScalarStyle.Plain, true, false, Mark(at), Mark(keyEnd)));
+        var keyEnd = KeyColon(at, end);
+        if (_text[at] is '\'' or '"')
+        {
+            if (keyEnd < 0)
+                return false;
+            QuotedScalar(at, keyEnd - 1);
+        }
+        else
+        {
+            // An empty key (`: x`) is YamlDotNet's to read.
+            if (keyEnd <= at || _text[keyEnd - 1] == ' ' || !PlainStart(at, keyEnd))
+                return false;
+            _target.Scalar(_text[at..keyEnd], ScalarStyle.Plain, Mark(at), Mark(keyEnd));
+        }
         var value = keyEnd + 1;
         while (value < end && _text[value] == ' ')
             value++;
@@ -215,9 +267,9 @@ internal sealed class BlockYamlReader
     {
         var c = _text[at];
         if (c is '\'' or '"')
-            return Quoted(at, end, c);
-        if (c == '|')
-            return Literal(at, end);
+            return Quoted(at, end);
+        if (c is '|' or '>')
+            return BlockScalar(at, end);
         if (!PlainStart(at, end))
             return false;
         var last = at;
@@ -234,15 +286,20 @@ internal sealed class BlockYamlReader
                 return false; // a key where a value belongs
             last = i + 1;
         }
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..last], ScalarStyle.Plain, true, false, Mark(at), Mark(last)));
+        _target.Scalar(_text[at..last], ScalarStyle.Plain, Mark(at), Mark(last));
         return true;
     }
 
-    // `|`: a literal block scalar (clipped: one final line break), its lines indented past the key's mapping. Only
-    // the form SigmaHQ's descriptions use: no indentation or chomping indicator, and the first line not blank.
-    private bool Literal(int at, int end)
+    // `|`: a literal block scalar (clipped: one final line break), its lines indented past the key's mapping, as
+    // SigmaHQ's descriptions are written; `>` and `>-`: a folded one (its lines joined by spaces; `-` drops the final
+    // line break), as Parry's own rule pack writes them. Only these forms: no indentation indicator, the first line
+    // not blank, and in a folded scalar every line at the block's indentation with no blank line between two (where
+    // folding keeps line breaks).
+    private bool BlockScalar(int at, int end)
     {
-        for (var i = at + 1; i < end; i++)
+        var folded = _text[at] == '>';
+        var strip = folded && at + 1 < end && _text[at + 1] == '-';
+        for (var i = strip ? at + 2 : at + 1; i < end; i++)
         {
             if (_text[i] != ' ')
                 return false;
@@ -266,36 +323,62 @@ internal sealed class BlockYamlReader
             if (spaces < indent && line + spaces < lineEnd)
                 break; // a less indented line ends the block
             var contentStart = line + Math.Min(spaces, indent);
-            lines.Add((contentStart, lineEnd));
             if (contentStart < lineEnd)
-                lastContent = lines.Count - 1;
+            {
+                if (folded && (spaces > indent || lastContent != lines.Count - 1))
+                    return false; // a more indented line, or a blank line between two: folding keeps line breaks there
+                lastContent = lines.Count;
+            }
+            lines.Add((contentStart, lineEnd));
             line = lineEnd + 1;
             lineNumber++;
         }
         var start = Mark(at);
         var value = new System.Text.StringBuilder();
         for (var i = 0; i <= lastContent; i++)
-            value.Append(_text, lines[i].Start, lines[i].End - lines[i].Start).Append('\n');
+        {
+            value.Append(_text, lines[i].Start, lines[i].End - lines[i].Start);
+            if (!folded)
+                value.Append('\n');
+            else if (i < lastContent)
+                value.Append(' ');
+        }
+        if (folded && !strip)
+            value.Append('\n');
         _line = lineNumber;
         _lineStart = line;
         _next = line;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), ScalarStyle.Literal, false, true, start, Mark(line)));
+        _target.Scalar(value.ToString(), folded ? ScalarStyle.Folded : ScalarStyle.Literal, start, Mark(line));
         return true;
     }
 
-    private bool Quoted(int at, int end, char quote)
+    // A quoted scalar value: nothing but a comment may follow it on the line.
+    private bool Quoted(int at, int end)
     {
-        var close = -1;
-        var doubled = false;
-        var escaped = false;
+        var close = QuoteEnd(at, end);
+        if (close < 0)
+            return false; // the scalar goes on past the line, or has an escape left to YamlDotNet
+        var rest = close + 1;
+        while (rest < end && _text[rest] == ' ')
+            rest++;
+        if (rest < end && (_text[rest] != '#' || rest == close + 1))
+            return false;
+        QuotedScalar(at, close);
+        return true;
+    }
+
+    // Where the quoted scalar starting at `at` closes on its line, or -1 (not on this line, or a double-quoted
+    // escape other than \\, \" and \/).
+    private int QuoteEnd(int at, int end)
+    {
+        var quote = _text[at];
         for (var i = at + 1; i < end; i++)
         {
             var ch = _text[i];
             if (quote == '"' && ch == '\\')
             {
                 if (i + 1 == end || _text[i + 1] is not ('\\' or '"' or '/'))
-                    return false; // other escapes: left to YamlDotNet
-                escaped = true;
+                    return -1;
                 i++;
                 continue;
             }
@@ -303,28 +386,29 @@ internal sealed class BlockYamlReader
                 continue;
             if (quote == '\'' && i + 1 < end && _text[i + 1] == '\'')
             {
-                doubled = true;
                 i++;
                 continue;
             }
-            close = i;
-            break;
+            return i;
         }
-        if (close < 0)
-            return false; // the scalar goes on past the line
-        var rest = close + 1;
-        while (rest < end && _text[rest] == ' ')
-            rest++;
-        if (rest < end && (_text[rest] != '#' || rest == close + 1))
-            return false;
+        return -1;
+    }
+
+    // The quoted scalar from `at` to its closing quote at `close`, its doubled quotes and escapes resolved.
+    private void QuotedScalar(int at, int close)
+    {
+        var quote = _text[at];
         var value = _text[(at + 1)..close];
-        if (doubled)
-            value = value.Replace("''", "'", StringComparison.Ordinal);
-        if (escaped)
+        if (quote == '\'')
+        {
+            if (value.Contains('\''))
+                value = value.Replace("''", "'", StringComparison.Ordinal);
+            _target.Scalar(value, ScalarStyle.SingleQuoted, Mark(at), Mark(close + 1));
+            return;
+        }
+        if (value.Contains('\\'))
             value = Unescape(value);
-        var style = quote == '\'' ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, style, false, true, Mark(at), Mark(close + 1)));
-        return true;
+        _target.Scalar(value, ScalarStyle.DoubleQuoted, Mark(at), Mark(close + 1));
     }
 
     // The escapes Quoted lets through: \\, \" and \/ stand for the character after the backslash.
@@ -336,8 +420,19 @@ internal sealed class BlockYamlReader
         return text.ToString();
     }
 
-    // Where a line's implicit key ends (its ':' followed by a space or the line's end), or -1. A comment or a
-    // quote before it means the line is not a plain key.
+    // Where the ':' of an implicit key starting at `at` is (followed by a space or the line's end), or -1: after
+    // the closing quote of a quoted key, else the plain key's first such ':'.
+    private int KeyColon(int at, int end)
+    {
+        if (_text[at] is not ('\'' or '"'))
+            return FindKeyEnd(at, end);
+        var close = QuoteEnd(at, end);
+        var colon = close + 1;
+        return close >= 0 && colon < end && _text[colon] == ':' && (colon + 1 == end || _text[colon + 1] == ' ') ? colon : -1;
+    }
+
+    // Where a line's plain implicit key ends (its ':' followed by a space or the line's end), or -1. A comment
+    // before it means the line is not a key.
     private int FindKeyEnd(int at, int end)
     {
         for (var i = at; i < end; i++)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Parry.Sigma.Correlations;
 using Parry.Sigma.Rules;
-using YamlDotNet.RepresentationModel;
 
 namespace Parry.Sigma.Loading;
 
@@ -62,13 +61,13 @@ internal static class CorrelationDocumentParser
                 "lte" => CorrelationOperator.Lte,
                 "eq" => CorrelationOperator.Eq,
                 "neq" => CorrelationOperator.Neq,
-                _ => throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidCorrelation,
+                _ => throw new SigmaParseException(node.Start, RejectionCategories.InvalidCorrelation,
                     $"condition key '{key}' is not one of gt, gte, lt, lte, eq, neq, field"),
             };
-            if (node is not YamlScalarNode scalar
+            if (node is not RuleYamlScalar scalar
                 || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 || !double.IsFinite(value))
-                throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidCorrelation,
+                throw new SigmaParseException(node.Start, RejectionCategories.InvalidCorrelation,
                     $"condition '{key}' needs a number");
             thresholds.Add(new CorrelationThreshold(op, value));
         }
@@ -90,8 +89,8 @@ internal static class CorrelationDocumentParser
             return aliases;
         foreach (var (alias, node) in map.Entries)
         {
-            if (node is not YamlMappingNode byRuleNode)
-                throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidCorrelation,
+            if (node is not RuleYamlMap byRuleNode)
+                throw new SigmaParseException(node.Start, RejectionCategories.InvalidCorrelation,
                     $"alias '{alias}' must map rule names to field names");
             var byRule = new YamlMaps(byRuleNode, alias);
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -114,7 +113,7 @@ internal static class CorrelationDocumentParser
         };
     }
 
-    private static SourceLocation At(YamlMaps map, string key) => map.Node(key) is { } node ? SourceLocation.From(node.Start) : map.Location;
+    private static SourceLocation At(YamlMaps map, string key) => map.Node(key) is { } node ? node.Start : map.Location;
 
     private static SigmaParseException Invalid(YamlMaps map, string key, string message) =>
         new(At(map, key), RejectionCategories.InvalidCorrelation, message);

@@ -2,7 +2,6 @@ using Parry.Sigma.Conditions;
 using Parry.Sigma.Modifiers;
 using Parry.Sigma.Rules;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Parry.Sigma.Loading;
 
@@ -36,22 +35,22 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
 
         var conditionNode = section.Node("condition")
             ?? throw new SigmaParseException(section.Location, RejectionCategories.MissingAttribute, "the detection has no 'condition'");
-        var texts = new List<(string Text, YamlScalarNode Node)>();
+        var texts = new List<(string Text, RuleYamlScalar Node)>();
         switch (conditionNode)
         {
-            case YamlScalarNode scalar:
-                texts.Add((scalar.Value ?? "", scalar));
+            case RuleYamlScalar scalar:
+                texts.Add((scalar.Value, scalar));
                 break;
-            case YamlSequenceNode sequence when sequence.Children.Count > 0:
-                foreach (var item in sequence.Children)
+            case RuleYamlSequence sequence when sequence.Items.Length > 0:
+                foreach (var item in sequence.Items)
                 {
-                    if (item is not YamlScalarNode itemScalar)
-                        throw new SigmaParseException(SourceLocation.From(item.Start), RejectionCategories.ConditionSyntax, "a condition list holds condition strings only");
-                    texts.Add((itemScalar.Value ?? "", itemScalar));
+                    if (item is not RuleYamlScalar itemScalar)
+                        throw new SigmaParseException(item.Start, RejectionCategories.ConditionSyntax, "a condition list holds condition strings only");
+                    texts.Add((itemScalar.Value, itemScalar));
                 }
                 break;
             default:
-                throw new SigmaParseException(SourceLocation.From(conditionNode.Start), RejectionCategories.ConditionSyntax, "'condition' must be a string or a list of strings");
+                throw new SigmaParseException(conditionNode.Start, RejectionCategories.ConditionSyntax, "'condition' must be a string or a list of strings");
         }
 
         var names = identifiers.Select(p => p.Key).ToList();
@@ -71,60 +70,67 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
         return new SigmaDetection(identifiers, condition, [.. texts.Select(t => t.Text)]);
     }
 
-    private DetectionNode SearchIdentifier(string name, YamlNode node, int depth)
+    private DetectionNode SearchIdentifier(string name, RuleYamlNode node, int depth)
     {
         Count(node);
-        var at = SourceLocation.From(node.Start);
+        var at = node.Start;
         switch (node)
         {
-            case YamlMappingNode map:
+            case RuleYamlMap map:
                 return Map(name, map);
-            case YamlSequenceNode sequence:
-                if (sequence.Children.Count == 0)
+            case RuleYamlSequence sequence:
+                if (sequence.Items.Length == 0)
                     throw new SigmaParseException(at, RejectionCategories.EmptyDetection, $"search identifier '{name}' is an empty list");
-                if (sequence.Children.All(c => c is YamlScalarNode))
+                if (AllScalars(sequence))
                     return Item(name, null, sequence);
                 if (depth >= MaxListDepth)
                     throw new SigmaParseException(at, RejectionCategories.InvalidDetection, $"search identifier '{name}' nests lists deeper than {MaxListDepth} levels");
-                var alternatives = new List<DetectionNode>(sequence.Children.Count);
-                foreach (var child in sequence.Children)
+                var alternatives = new List<DetectionNode>(sequence.Items.Length);
+                foreach (var child in sequence.Items)
                 {
-                    alternatives.Add(child is YamlScalarNode scalar
+                    alternatives.Add(child is RuleYamlScalar scalar
                         ? Item(name, null, scalar)
                         : SearchIdentifier(name, child, depth + 1));
                 }
                 return new DetectionGroup(false, alternatives, at);
-            case YamlScalarNode scalar:
+            case RuleYamlScalar scalar:
                 return Item(name, null, scalar);
             default:
                 throw new SigmaParseException(at, RejectionCategories.InvalidDetection, $"search identifier '{name}' must be a map, a list or a value");
         }
     }
 
-    private DetectionGroup Map(string name, YamlMappingNode map)
+    private DetectionGroup Map(string name, RuleYamlMap map)
     {
-        var at = SourceLocation.From(map.Start);
-        if (map.Children.Count == 0)
+        var at = map.Start;
+        if (map.Count == 0)
             throw new SigmaParseException(at, RejectionCategories.EmptyDetection, $"search identifier '{name}' is an empty map");
-        var items = new List<DetectionNode>(map.Children.Count);
-        foreach (var (key, value) in map.Children)
+        var items = new List<DetectionNode>(map.Count);
+        for (var i = 0; i < map.Count; i++)
         {
-            if (key is not YamlScalarNode { Value: { } keyText })
-                throw new SigmaParseException(SourceLocation.From(key.Start), RejectionCategories.InvalidDetection, $"search identifier '{name}': field names must be strings");
-            items.Add(Item(name, keyText, value, SourceLocation.From(key.Start)));
+            var key = map.Keys[i];
+            if (key is not RuleYamlScalar { Value: var keyText })
+                throw new SigmaParseException(key.Start, RejectionCategories.InvalidDetection, $"search identifier '{name}': field names must be strings");
+            items.Add(Item(name, keyText, map.Values[i], key.Start));
         }
         return new DetectionGroup(true, items, at);
     }
 
     // One `Field|modifiers: values` entry, or keywords (key null, or a key that is only modifiers: '|all').
-    private DetectionItem Item(string identifier, string? key, YamlNode valueNode, SourceLocation? keyAt = null)
+    private DetectionItem Item(string identifier, string? key, RuleYamlNode valueNode, SourceLocation? keyAt = null)
     {
-        var at = keyAt ?? SourceLocation.From(valueNode.Start);
+        var at = keyAt ?? valueNode.Start;
         string? field = null;
-        var modifiers = new List<(Modifier, string)>();
-        if (key is not null)
+        // Most items name a field without modifiers: they need no split and no array.
+        (Modifier, string)[] modifiers = [];
+        if (key is not null && !key.Contains('|'))
+        {
+            field = key.Length == 0 ? null : key;
+        }
+        else if (key is not null)
         {
             var parts = key.Split('|');
+            modifiers = new (Modifier, string)[parts.Length - 1];
             field = parts[0].Length == 0 ? null : parts[0];
             for (var i = 1; i < parts.Length; i++)
             {
@@ -132,48 +138,58 @@ internal sealed class DetectionParser(PlaceholderTable placeholders)
                 if (!ModifierNames.TryParse(name, out var modifier))
                     throw new SigmaParseException(at, RejectionCategories.UnknownModifier,
                         $"'{key}': unknown modifier '{name}' (known: {ModifierNames.Known})");
-                modifiers.Add((modifier, name));
+                modifiers[i - 1] = (modifier, name);
             }
         }
 
         RawScalar[] raw;
         switch (valueNode)
         {
-            case YamlScalarNode scalar:
+            case RuleYamlScalar scalar:
                 raw = [RawScalar.From(scalar)];
                 break;
-            case YamlSequenceNode sequence:
-                raw = new RawScalar[sequence.Children.Count];
+            case RuleYamlSequence sequence:
+                raw = new RawScalar[sequence.Items.Length];
                 for (var i = 0; i < raw.Length; i++)
                 {
-                    var child = sequence.Children[i];
+                    var child = sequence.Items[i];
                     Count(child);
-                    if (child is not YamlScalarNode childScalar)
-                        throw new SigmaParseException(SourceLocation.From(child.Start), RejectionCategories.InvalidDetection,
+                    if (child is not RuleYamlScalar childScalar)
+                        throw new SigmaParseException(child.Start, RejectionCategories.InvalidDetection,
                             $"search identifier '{identifier}': '{key}' holds a list inside its value list; values must be plain values");
                     raw[i] = RawScalar.From(childScalar);
                 }
                 break;
             default:
-                throw new SigmaParseException(SourceLocation.From(valueNode.Start), RejectionCategories.InvalidDetection,
+                throw new SigmaParseException(valueNode.Start, RejectionCategories.InvalidDetection,
                     $"search identifier '{identifier}': the value of '{key}' cannot be a map");
         }
         return ModifierPipeline.Build(field, modifiers, raw, placeholders, at);
     }
 
-    private void Count(YamlNode node)
+    private static bool AllScalars(RuleYamlSequence sequence)
+    {
+        foreach (var item in sequence.Items)
+        {
+            if (item is not RuleYamlScalar)
+                return false;
+        }
+        return true;
+    }
+
+    private void Count(RuleYamlNode node)
     {
         if (++_nodes > MaxNodesPerRule)
-            throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.RuleTooLarge,
+            throw new SigmaParseException(node.Start, RejectionCategories.RuleTooLarge,
                 $"the detection holds more than {MaxNodesPerRule} values");
     }
 
     // Where inside the rule file a position of the condition text is: exact for one-line scalars.
-    private static SourceLocation ConditionLocation(YamlScalarNode node, int position)
+    private static SourceLocation ConditionLocation(RuleYamlScalar node, int position)
     {
-        var start = SourceLocation.From(node.Start);
-        var text = node.Value ?? "";
-        if (node.Start.Line != node.End.Line || text.Contains('\n'))
+        var start = node.Start;
+        var text = node.Value;
+        if (start.Line != node.EndLine || text.Contains('\n'))
             return start;
         var quote = node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
         return start with { Column = start.Column + quote + position };

@@ -1,6 +1,5 @@
 using Parry.Sigma.Filters;
 using Parry.Sigma.Rules;
-using YamlDotNet.RepresentationModel;
 
 namespace Parry.Sigma.Loading;
 
@@ -19,7 +18,7 @@ internal static class FilterDocumentParser
                 "the filter has no 'rules': list the ids or names of the rules to filter, or write 'rules: any'");
         var references = section.List("rules");
         var all = references.Count == 0
-            || (rulesNode is YamlScalarNode && references[0].ToLowerInvariant() is "any" or "all");
+            || (rulesNode is RuleYamlScalar && references[0].ToLowerInvariant() is "any" or "all");
         var detection = new DetectionParser(placeholders).Parse(section, Reserved);
         return new SigmaFilter(title, doc.Optional("id"), logSource, all ? [] : references, all, detection, path, doc.Location)
         {

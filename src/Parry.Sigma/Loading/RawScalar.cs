@@ -1,7 +1,6 @@
 using Parry.Sigma.Rules;
 using Parry.Sigma.Values;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Parry.Sigma.Loading;
 
@@ -12,13 +11,10 @@ namespace Parry.Sigma.Loading;
 /// </summary>
 internal readonly record struct RawScalar(string Text, bool Plain, SourceLocation Location)
 {
-    private const string StringTag = "tag:yaml.org,2002:str";
-
-    public static RawScalar From(YamlScalarNode node)
+    public static RawScalar From(RuleYamlScalar node)
     {
         var quoted = node.Style is not (ScalarStyle.Plain or ScalarStyle.Any);
-        var stringTag = !node.Tag.IsEmpty && node.Tag.Value is StringTag or "!";
-        return new RawScalar(node.Value ?? "", !quoted && !stringTag, SourceLocation.From(node.Start));
+        return new RawScalar(node.Value, !quoted && !node.StringTag, node.Start);
     }
 
     public bool IsNull => Plain && Text is "" or "~" or "null" or "Null" or "NULL";

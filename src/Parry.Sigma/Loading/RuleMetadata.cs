@@ -49,13 +49,13 @@ internal static class RuleMetadata
         var node = doc.Node("related");
         if (node is null)
             return [];
-        if (node is not YamlDotNet.RepresentationModel.YamlSequenceNode sequence)
-            throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidAttribute, "'related' must be a list of {id, type}");
+        if (node is not RuleYamlSequence sequence)
+            throw new SigmaParseException(node.Start, RejectionCategories.InvalidAttribute, "'related' must be a list of {id, type}");
         var related = new List<RelatedRule>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is not YamlDotNet.RepresentationModel.YamlMappingNode map)
-                throw new SigmaParseException(SourceLocation.From(item.Start), RejectionCategories.InvalidAttribute, "'related' must be a list of {id, type}");
+            if (item is not RuleYamlMap map)
+                throw new SigmaParseException(item.Start, RejectionCategories.InvalidAttribute, "'related' must be a list of {id, type}");
             var entry = new YamlMaps(map, "related");
             var type = entry.Required("type");
             if (!RelationTypes.Contains(type))
@@ -86,5 +86,5 @@ internal static class RuleMetadata
     }
 
     private static SourceLocation Where(YamlMaps doc, string key) =>
-        doc.Node(key) is { } node ? SourceLocation.From(node.Start) : doc.Location;
+        doc.Node(key) is { } node ? node.Start : doc.Location;
 }

@@ -27,39 +27,56 @@ internal static class SourceParser
         if (text.Length > options.MaxFileBytes)
             return [Rejected(path, SourceLocation.Start, RejectionCategories.FileTooLarge, $"the file holds {text.Length} characters; rule files are limited to {options.MaxFileBytes}")];
 
-        var stream = new YamlStream();
-        // Plain block YAML is read by Parry's own reader into the events YamlDotNet's parser would give; anything
-        // else (and every error) goes through YamlDotNet's parser.
-        IParser parser = BlockYamlReader.TryRead(text) is { } events ? new ParsingEventList(events) : new Parser(new StringReader(text));
-        try
+        // Plain block YAML is read by Parry's own reader straight into the node tree; anything else (and every
+        // error) goes through YamlDotNet's parser and representation model, copied into the same tree.
+        var tree = new RuleYamlTreeTarget();
+        var roots = tree.Roots;
+        if (!BlockYamlReader.TryRead(text, tree) && LoadWithYamlDotNet(path, text, out roots) is { } rejected)
+            return [rejected];
+        var outcomes = new List<DocumentOutcome>(roots.Count);
+        foreach (var root in roots)
         {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            return [Rejected(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), RejectionCategories.YamlSyntax, $"not valid YAML: {Describe(e)}")];
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet reports some malformed input (a null mapping key) this way rather than as a YamlException.
-            var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
-            return [Rejected(path, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}")];
-        }
-        var outcomes = new List<DocumentOutcome>(stream.Documents.Count);
-        foreach (var document in stream.Documents)
-        {
-            if (Document(path, document.RootNode, options) is { } outcome)
+            if (Document(path, root, options) is { } outcome)
                 outcomes.Add(outcome);
         }
         return outcomes;
     }
 
-    private static DocumentOutcome? Document(string path, YamlNode? root, SigmaLoadOptions options)
+    // YamlDotNet's parser and representation model, copied into Parry's tree; a rejection when it fails.
+    private static DocumentOutcome? LoadWithYamlDotNet(string path, string text, out List<RuleYamlNode> roots)
     {
-        if (root is null or YamlScalarNode { Value: null or "" })
+        roots = [];
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+            foreach (var document in stream.Documents)
+            {
+                // A document without a root holds nothing to load.
+                if (document.RootNode is { } root)
+                    roots.Add(RuleYamlTree.From(root));
+            }
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return Rejected(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), RejectionCategories.YamlSyntax, $"not valid YAML: {Describe(e)}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed input (a null mapping key) this way rather than as a YamlException.
+            var at = parser.Current is { } current ? new SourceLocation((int)current.Start.Line, (int)current.Start.Column) : SourceLocation.Start;
+            return Rejected(path, at, RejectionCategories.YamlSyntax, $"not valid YAML: {e.Message}");
+        }
+    }
+
+    private static DocumentOutcome? Document(string path, RuleYamlNode root, SigmaLoadOptions options)
+    {
+        if (root is RuleYamlScalar { Value: "" })
             return null; // an empty document (a trailing '---') holds nothing to load
-        var at = SourceLocation.From(root.Start);
-        if (root is not YamlMappingNode map)
+        var at = root.Start;
+        if (root is not RuleYamlMap map)
             return Rejected(path, at, RejectionCategories.NotARule, "the document is not a map of rule attributes");
         var (id, name, title) = Identity(map);
         try
@@ -86,12 +103,12 @@ internal static class SourceParser
     private static DocumentOutcome Rejected(string path, SourceLocation at, string category, string reason) =>
         new(null, null, null, new RuleRejection(path, at.Line, at.Column, reason, category), At: at);
 
-    private static (string? Id, string? Name, string? Title) Identity(YamlMappingNode map)
+    private static (string? Id, string? Name, string? Title) Identity(RuleYamlMap map)
     {
         string? id = null, name = null, title = null;
-        foreach (var (key, value) in map.Children)
+        for (var i = 0; i < map.Count; i++)
         {
-            if (key is not YamlScalarNode { Value: { } k } || value is not YamlScalarNode { Value: { } v })
+            if (map.Keys[i] is not RuleYamlScalar { Value: var k } || map.Values[i] is not RuleYamlScalar { Value: var v })
                 continue;
             switch (k)
             {

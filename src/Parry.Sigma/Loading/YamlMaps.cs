@@ -1,5 +1,4 @@
 using Parry.Sigma.Rules;
-using YamlDotNet.RepresentationModel;
 
 namespace Parry.Sigma.Loading;
 
@@ -9,30 +8,38 @@ namespace Parry.Sigma.Loading;
 /// </summary>
 internal sealed class YamlMaps
 {
-    // Values by key; a dictionary of reference types shares the ahead-of-time compiled code, where one over a tuple
-    // would be compiled at run time.
-    private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
+    // The keys' text, in the map's order. A rule's maps hold a few dozen keys at most, so a key is found by a scan
+    // rather than through a dictionary built for every map.
+    private readonly string[] _keys;
 
-    public YamlMaps(YamlMappingNode map, string what)
+    public YamlMaps(RuleYamlMap map, string what)
     {
         Map = map;
-        foreach (var (key, value) in map.Children)
+        _keys = new string[map.Count];
+        for (var i = 0; i < _keys.Length; i++)
         {
-            if (key is not YamlScalarNode { Value: { } name })
-                throw new SigmaParseException(SourceLocation.From(key.Start), RejectionCategories.InvalidAttribute, $"{what}: keys must be strings");
-            _entries[name] = value;
+            if (map.Keys[i] is not RuleYamlScalar key)
+                throw new SigmaParseException(map.Keys[i].Start, RejectionCategories.InvalidAttribute, $"{what}: keys must be strings");
+            _keys[i] = key.Value;
         }
     }
 
-    public YamlMappingNode Map { get; }
+    public RuleYamlMap Map { get; }
 
-    public SourceLocation Location => SourceLocation.From(Map.Start);
+    public SourceLocation Location => Map.Start;
 
-    public bool Has(string key) => _entries.ContainsKey(key);
+    public bool Has(string key) => IndexOf(key) >= 0;
 
-    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var value) ? value : null;
+    public RuleYamlNode? Node(string key) => IndexOf(key) is var i and >= 0 ? Map.Values[i] : null;
 
-    public IEnumerable<KeyValuePair<string, YamlNode>> Entries => Map.Children.Select(p => new KeyValuePair<string, YamlNode>(((YamlScalarNode)p.Key).Value!, p.Value));
+    public IEnumerable<KeyValuePair<string, RuleYamlNode>> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _keys.Length; i++)
+                yield return new KeyValuePair<string, RuleYamlNode>(_keys[i], Map.Values[i]);
+        }
+    }
 
     public string Required(string key)
     {
@@ -50,11 +57,11 @@ internal sealed class YamlMaps
         {
             case null:
                 return null;
-            case YamlScalarNode scalar:
+            case RuleYamlScalar scalar:
                 var raw = RawScalar.From(scalar);
                 return raw.IsNull ? null : raw.Text;
             default:
-                throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidAttribute, $"'{key}' must be a single value");
+                throw new SigmaParseException(node.Start, RejectionCategories.InvalidAttribute, $"'{key}' must be a single value");
         }
     }
 
@@ -66,22 +73,22 @@ internal sealed class YamlMaps
         {
             case null:
                 return [];
-            case YamlScalarNode scalar:
+            case RuleYamlScalar scalar:
                 var raw = RawScalar.From(scalar);
                 return raw.IsNull ? [] : [raw.Text];
-            case YamlSequenceNode sequence:
-                var list = new List<string>(sequence.Children.Count);
-                foreach (var item in sequence.Children)
+            case RuleYamlSequence sequence:
+                var list = new List<string>(sequence.Items.Length);
+                foreach (var item in sequence.Items)
                 {
-                    if (item is not YamlScalarNode itemScalar)
-                        throw new SigmaParseException(SourceLocation.From(item.Start), RejectionCategories.InvalidAttribute, $"'{key}' must be a list of values");
+                    if (item is not RuleYamlScalar itemScalar)
+                        throw new SigmaParseException(item.Start, RejectionCategories.InvalidAttribute, $"'{key}' must be a list of values");
                     var itemRaw = RawScalar.From(itemScalar);
                     if (!itemRaw.IsNull)
                         list.Add(itemRaw.Text);
                 }
                 return list;
             default:
-                throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidAttribute, $"'{key}' must be a value or a list of values");
+                throw new SigmaParseException(node.Start, RejectionCategories.InvalidAttribute, $"'{key}' must be a value or a list of values");
         }
     }
 
@@ -91,12 +98,24 @@ internal sealed class YamlMaps
         return node switch
         {
             null => null,
-            YamlMappingNode map => new YamlMaps(map, key),
-            YamlScalarNode scalar when RawScalar.From(scalar).IsNull => null,
-            _ => throw new SigmaParseException(SourceLocation.From(node.Start), RejectionCategories.InvalidAttribute, $"'{key}' must be a map"),
+            RuleYamlMap map => new YamlMaps(map, key),
+            RuleYamlScalar scalar when RawScalar.From(scalar).IsNull => null,
+            _ => throw new SigmaParseException(node.Start, RejectionCategories.InvalidAttribute, $"'{key}' must be a map"),
         };
     }
 
     public YamlMaps RequiredMap(string key) =>
         OptionalMap(key) ?? throw new SigmaParseException(Location, RejectionCategories.MissingAttribute, $"the '{key}' section is missing");
+
+    // The last key written wins, as a dictionary filled in order would have it (YamlDotNet refuses a key written
+    // twice, but tells `a` and `!!str a` apart).
+    private int IndexOf(string key)
+    {
+        for (var i = _keys.Length - 1; i >= 0; i--)
+        {
+            if (_keys[i] == key)
+                return i;
+        }
+        return -1;
+    }
 }

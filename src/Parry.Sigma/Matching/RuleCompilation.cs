@@ -70,8 +70,10 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
         // Most items hold neither expansions nor field references: their values are the test's values as they are.
         IReadOnlyList<SigmaValue> flat = values;
         var references = 0;
-        foreach (var value in values)
+        // Index loops here and below: a foreach through the read-only list's interface boxes an enumerator.
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             if (value is SigmaExpansion)
             {
                 flat = [.. values.SelectMany(v => v is SigmaExpansion e ? e.Alternatives : [v])];
@@ -81,9 +83,12 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
             if (value is SigmaFieldRef)
                 references++;
         }
-        var matchers = new List<Matcher>();
-        foreach (var reference in flat.OfType<SigmaFieldRef>())
-            matchers.Add(new FieldRefMatcher(ids!, Field(reference.Field), reference.Mode, reference.Cased));
+        var matchers = new List<Matcher>(1 + references);
+        for (var i = 0; references > 0 && i < flat.Count; i++)
+        {
+            if (flat[i] is SigmaFieldRef reference)
+                matchers.Add(new FieldRefMatcher(ids!, Field(reference.Field), reference.Mode, reference.Cased));
+        }
         var others = references == 0 ? flat : [.. flat.Where(v => v is not SigmaFieldRef)];
         if (others.Count > 0)
         {
@@ -132,9 +137,9 @@ internal sealed class RuleCompilation(SigmaRule rule, IFieldMapping mapping, Fie
                     return ConstantMatcher.Of(!and);
                 continue;
             }
-            foreach (var inner in nested)
+            for (var i = 0; i < nested.Count; i++)
             {
-                if (!Keep(flat, inner, and))
+                if (!Keep(flat, nested[i], and))
                     return ConstantMatcher.Of(!and);
             }
         }

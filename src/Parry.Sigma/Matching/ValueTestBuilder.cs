@@ -19,8 +19,10 @@ internal static class ValueTestBuilder
         // place costs less to build than a dictionary per item.
         var shapes = new List<ShapeLiterals>(1);
         var networks = new List<SigmaCidr>();
-        foreach (var value in values)
+        // An index loop: a foreach through the read-only list's interface boxes an enumerator per item.
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             switch (value)
             {
                 case SigmaString s:

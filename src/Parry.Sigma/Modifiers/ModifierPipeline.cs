@@ -17,7 +17,8 @@ internal sealed class ModifierPipeline
     public const int MaxValuesPerItem = 10_000;
 
     private readonly string? _field;
-    private readonly IReadOnlyList<(Modifier Kind, string Name)> _modifiers;
+    // Arrays, not read-only lists: enumerating a list through its interface allocated an enumerator per item.
+    private readonly (Modifier Kind, string Name)[] _modifiers;
     private readonly PlaceholderTable _placeholders;
     private readonly SourceLocation _at;
     private readonly List<Modifier> _applied = [];
@@ -25,7 +26,7 @@ internal sealed class ModifierPipeline
     private bool _all;
     private bool _negated;
 
-    private ModifierPipeline(string? field, IReadOnlyList<(Modifier, string)> modifiers, PlaceholderTable placeholders, SourceLocation at)
+    private ModifierPipeline(string? field, (Modifier, string)[] modifiers, PlaceholderTable placeholders, SourceLocation at)
     {
         _field = field;
         _modifiers = modifiers;
@@ -37,16 +38,16 @@ internal sealed class ModifierPipeline
     private readonly record struct Working(SigmaValue Value, bool ByteText);
 
     public static DetectionItem Build(
-        string? field, IReadOnlyList<(Modifier Kind, string Name)> modifiers, IReadOnlyList<RawScalar> raw,
+        string? field, (Modifier Kind, string Name)[] modifiers, RawScalar[] raw,
         PlaceholderTable placeholders, SourceLocation at) =>
         new ModifierPipeline(field, modifiers, placeholders, at).Run(raw);
 
-    private DetectionItem Run(IReadOnlyList<RawScalar> raw)
+    private DetectionItem Run(RawScalar[] raw)
     {
-        var names = new List<string>(_modifiers.Count);
+        var names = new List<string>(_modifiers.Length);
         foreach (var (_, name) in _modifiers)
             names.Add(name);
-        if (raw.Count == 0)
+        if (raw.Length == 0)
             throw Fail(RejectionCategories.InvalidValue, "the value list is empty");
         foreach (var scalar in raw)
         {
@@ -55,7 +56,7 @@ internal sealed class ModifierPipeline
         }
         if (Has(Modifier.Exists))
             return ExistsItem(raw, names);
-        if (Has(Modifier.All) && raw.Count < 2)
+        if (Has(Modifier.All) && raw.Length < 2)
             throw Fail(RejectionCategories.AllWithSingleValue,
                 "'all' needs a list of two or more values; for one value drop 'all' (to test the field twice, use another selection)");
         if (_field is null && _modifiers.FirstOrDefault(m => NeedsField(m.Kind)) is { Name: not null } fieldOnly)
@@ -339,7 +340,7 @@ internal sealed class ModifierPipeline
     {
         if (_field is null)
             throw Fail(RejectionCategories.InvalidModifierCombination, "'exists' needs a field");
-        if (_modifiers.Count != 1)
+        if (_modifiers.Length != 1)
             throw Fail(RejectionCategories.InvalidModifierCombination, "'exists' cannot be combined with other modifiers");
         if (raw.Count != 1 || raw[0].Boolean is not { } exists)
             throw Fail(RejectionCategories.InvalidValue, "'exists' takes one value, true or false");

@@ -102,8 +102,11 @@ public sealed class SigmaRule
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new List<string>();
-        foreach (var (_, node) in detection.SearchIdentifiers)
-            Collect(node, seen, names);
+        // Index loops over the read-only lists: a foreach through the interface boxes an enumerator per list, and
+        // this runs for every node of every rule at start-up.
+        var identifiers = detection.SearchIdentifiers;
+        for (var i = 0; i < identifiers.Count; i++)
+            Collect(identifiers[i].Value, seen, names);
         return names;
     }
 
@@ -112,15 +115,15 @@ public sealed class SigmaRule
         switch (node)
         {
             case DetectionGroup group:
-                foreach (var item in group.Items)
-                    Collect(item, seen, names);
+                for (var i = 0; i < group.Items.Count; i++)
+                    Collect(group.Items[i], seen, names);
                 break;
             case DetectionItem { Field: { } field } item:
                 if (seen.Add(field))
                     names.Add(field);
-                foreach (var value in item.Values)
+                for (var i = 0; i < item.Values.Count; i++)
                 {
-                    if (value is Values.SigmaFieldRef reference && seen.Add(reference.Field))
+                    if (item.Values[i] is Values.SigmaFieldRef reference && seen.Add(reference.Field))
                         names.Add(reference.Field);
                 }
                 break;

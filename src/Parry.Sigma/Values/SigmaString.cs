@@ -132,7 +132,10 @@ public sealed class SigmaString : SigmaValue
         // Most values have no escape, wildcard or percent sign: they are one literal, the text itself.
         if (raw.AsSpan().IndexOfAny(placeholders ? SpecialWithPlaceholders : Special) < 0)
             return Single(raw, false);
-        var parts = new List<StringPart>();
+        // The parts are built as Create would merge them: Parse never puts two literals side by side, so only runs
+        // of '*' need merging, into one.
+        var parts = new StringPart[4];
+        var length = 0;
         var literal = new StringBuilder();
         for (var i = 0; i < raw.Length; i++)
         {
@@ -147,21 +150,24 @@ public sealed class SigmaString : SigmaValue
             }
             if (c is '*' or '?')
             {
-                Flush(parts, literal);
-                parts.Add(c == '*' ? StringPart.AnyChars : StringPart.OneChar);
+                Flush(ref parts, ref length, literal);
+                if (c == '?')
+                    Append(ref parts, ref length, StringPart.OneChar);
+                else if (length == 0 || parts[length - 1].Kind != StringPartKind.AnyChars)
+                    Append(ref parts, ref length, StringPart.AnyChars);
                 continue;
             }
             if (placeholders && c == '%' && PlaceholderEnd(raw, i) is var end and > 0)
             {
-                Flush(parts, literal);
-                parts.Add(StringPart.Placeholder(raw[(i + 1)..end]));
+                Flush(ref parts, ref length, literal);
+                Append(ref parts, ref length, StringPart.Placeholder(raw[(i + 1)..end]));
                 i = end;
                 continue;
             }
             literal.Append(c);
         }
-        Flush(parts, literal);
-        return Create(parts, false);
+        Flush(ref parts, ref length, literal);
+        return new SigmaString(Seal(parts, length), false);
     }
 
     // Parts is already merged, so a '*' added at an end that has none needs no further merging.
@@ -251,8 +257,16 @@ public sealed class SigmaString : SigmaValue
     private static void Append(ref StringPart[] parts, ref int length, StringPart part)
     {
         if (length == parts.Length)
-            Array.Resize(ref parts, parts.Length * 2);
+            parts = Copy(parts, length, parts.Length * 2);
         parts[length++] = part;
+    }
+
+    // Array.Copy rather than Array.Resize: a generic method over this struct would be compiled at run time.
+    private static StringPart[] Copy(StringPart[] parts, int length, int size)
+    {
+        var copy = new StringPart[size];
+        Array.Copy(parts, copy, length);
+        return copy;
     }
 
     private static ImmutableArray<StringPart> Seal(StringPart[] parts, int length)
@@ -260,15 +274,15 @@ public sealed class SigmaString : SigmaValue
         if (length == 0)
             return [];
         if (length != parts.Length)
-            Array.Resize(ref parts, length);
+            parts = Copy(parts, length, length);
         return ImmutableCollectionsMarshal.AsImmutableArray(parts);
     }
 
-    private static void Flush(List<StringPart> parts, StringBuilder literal)
+    private static void Flush(ref StringPart[] parts, ref int length, StringBuilder literal)
     {
         if (literal.Length == 0)
             return;
-        parts.Add(StringPart.Literal(literal.ToString()));
+        Append(ref parts, ref length, StringPart.Literal(literal.ToString()));
         literal.Clear();
     }
 

@@ -28,13 +28,29 @@ public class BlockYamlReaderTests
         (read / (double)files.Count).ShouldBeGreaterThan(0.9, $"{read} of {files.Count} read");
     }
 
+    // Parry's own rule pack writes its descriptions as folded scalars (`>-`).
+    [Fact]
+    public void Every_file_of_parrys_rule_pack_is_read_as_yamldotnet_does()
+    {
+        var files = SigmaLoader.RuleFilesIn(Path.Combine(Corpora.RepositoryRoot, "rules")).ToList();
+        files.ShouldNotBeEmpty();
+        foreach (var file in files)
+        {
+            var text = RuleFileText.Read(file);
+            var events = BlockYamlReader.TryRead(text);
+            events.ShouldNotBeNull(file);
+            ShouldMatchYamlDotNet(text, events, file);
+        }
+    }
+
     // Rule files changed at random (a character inserted, deleted or replaced by one YAML treats specially, a line
     // doubled or re-indented): whatever the reader still reads, YamlDotNet must read the same way, without error.
     [Fact]
     public void Mutated_rule_files_it_reads_give_yamldotnets_events()
     {
         var random = new Random(20261206);
-        var files = Directory.GetDirectories(Corpora.Sigma, "rules*").SelectMany(SigmaLoader.RuleFilesIn).ToList();
+        var files = Directory.GetDirectories(Corpora.Sigma, "rules*").SelectMany(SigmaLoader.RuleFilesIn)
+            .Concat(SigmaLoader.RuleFilesIn(Path.Combine(Corpora.RepositoryRoot, "rules"))).ToList();
         const string Special = " \n:-#'\"|>&*!?[]{},%@`\\";
         var read = 0;
         for (var round = 0; round < 3000; round++)
@@ -65,7 +81,7 @@ public class BlockYamlReaderTests
             (6, plain),
             (1, plain.Select(v => "'" + v.Replace("'", "''") + "'")),
             (1, plain.Select(v => "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")),
-            (1, Gen.Elements("|\n    one\n    two", "null", "1", "-1", "x # comment")));
+            (1, Gen.Elements("|\n    one\n    two", ">-\n    one\n    two", ">\n    one  \n    two\n\n", ">-\n    one\n\n    two", "null", "1", "-1", "x # comment")));
         var key = Gen.Elements("title", "id", "Image|endswith", "CommandLine|contains|all", "selection", "a b", "x-y", "k:v", "q#");
         var indent = Gen.Elements("  ", "    ", " ");
         var items = Gen.NonEmptyListOf(scalar).Select(l => l.ToArray());
@@ -130,6 +146,16 @@ public class BlockYamlReaderTests
     [InlineData("a: |\n  one\n")]
     [InlineData("a: |\n  one\n\n  \n")]
     [InlineData("a: |\n  one\n# comment\nb: 1\n")]
+    [InlineData("a: >\n  x\n")]
+    [InlineData("a: >-\n    one two\n    three  \n    # four\nb: x\n")]
+    [InlineData("a:\n  - b: >-\n      one\n      two\n\n\n  - c\n")]
+    [InlineData("a: >\n  one\n  two\n\n  \n")]
+    [InlineData("a: >-   \n  one\n")]
+    [InlineData("a: 1\n---\nb: 2\n")]
+    [InlineData("sel:\n    '|all':\n        - 'a: b'\n        - \"c: d\"\n    'x y': 'z'\n    \"q\\\\r\": 1\n")]
+    [InlineData("a:\n  - 'k': v\n    \"k2\": 'v2' # c\n  - 'it''s': x\n")]
+    [InlineData("a: x \U0001F600 y\nb: '\U0001F600'\n\U0001F600: c\n")]
+    [InlineData("a:\n  - x\n---\n# c\n\nb:\n  c: |\n    d\n\n---\ne: 'f'\n")]
     public void Reads_block_yaml_as_yamldotnet_does(string text)
     {
         var events = BlockYamlReader.TryRead(text);
@@ -142,6 +168,11 @@ public class BlockYamlReaderTests
     [InlineData("title: a")] // no line break at the end
     [InlineData("# only a comment\n")]
     [InlineData("---\ntitle: a\n")]
+    [InlineData("a: 1\n---\n")] // an empty document at the end
+    [InlineData("a: 1\n---\n---\nb: 2\n")]
+    [InlineData("a: 1\n--- # c\nb: 2\n")]
+    [InlineData("a: 1\n---\nb: 2\n...\n")]
+    [InlineData("a:\n---\nb: 2\n")]
     [InlineData("a: b: c\n")]
     [InlineData("a: x\n  y\n")] // a plain scalar on two lines
     [InlineData("a:\n  - x\n    y\n")]
@@ -150,7 +181,12 @@ public class BlockYamlReaderTests
     [InlineData("a: |-\n  x\n")]
     [InlineData("a: |\n\n  x\n")]
     [InlineData("a: |\nb: x\n")]
-    [InlineData("a: >\n  x\n")]
+    [InlineData("a: >+\n  x\n")]
+    [InlineData("a: >2\n  x\n")]
+    [InlineData("a: >-\n  x\n\n  y\n")] // a blank line inside: a line break, not a space
+    [InlineData("a: >-\n  x\n    y\n")] // a more indented line keeps its line breaks
+    [InlineData("a: >-\n\n  x\n")]
+    [InlineData("a: >- # c\n  x\n")]
     [InlineData("a: [x, y]\n")]
     [InlineData("a: {x: y}\n")]
     [InlineData("a: &anchor x\nb: *anchor\n")]
@@ -158,7 +194,10 @@ public class BlockYamlReaderTests
     [InlineData("a:\nb: 1\n")] // an empty value
     [InlineData("a:\tb\n")]
     [InlineData("a: b\r\n")]
-    [InlineData("'a': b\n")]
+    [InlineData("'a' : b\n")]
+    [InlineData("'a':b\n")]
+    [InlineData("'a' x: b\n")]
+    [InlineData("- 'a': b\n")]
     [InlineData("a : b\n")]
     [InlineData("- a\n")]
     [InlineData("  a: b\n")]

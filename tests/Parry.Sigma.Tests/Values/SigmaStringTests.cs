@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Parry.Sigma.Values;
 
 namespace Parry.Sigma.Tests.Values;
@@ -67,6 +69,47 @@ public class SigmaStringTests
     {
         var value = SigmaString.Parse(raw);
         SigmaString.Parse(value.ToString()).Parts.ShouldBe(value.Parts);
+    }
+
+    // Parse builds its parts already merged; the oracle reads the characters one part each (escapes resolved) and
+    // leaves the merging to Create.
+    [Fact]
+    public void Parse_gives_the_parts_create_merges_from_one_part_per_character()
+    {
+        var text = Gen.ArrayOf(Gen.Elements("ab\\*?%_x. ".ToCharArray())).Select(c => new string(c));
+        Prop.ForAll(text.ToArbitrary(), ArbMap.Default.ArbFor<bool>(), (raw, placeholders) =>
+        {
+            SigmaString.Parse(raw, placeholders).Parts.ShouldBe(SigmaString.Create(OnePartEach(raw, placeholders), cased: false).Parts, raw);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+    }
+
+    private static List<StringPart> OnePartEach(string raw, bool placeholders)
+    {
+        var parts = new List<StringPart>();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\\')
+            {
+                var escapes = i + 1 < raw.Length && (raw[i + 1] is '*' or '?' or '\\' || (placeholders && raw[i + 1] == '%'));
+                parts.Add(StringPart.Literal(escapes ? raw[++i].ToString() : "\\"));
+            }
+            else if (c is '*' or '?')
+            {
+                parts.Add(c == '*' ? StringPart.AnyChars : StringPart.OneChar);
+            }
+            else if (placeholders && c == '%' && raw.IndexOf('%', i + 1) is var end and > 0 && end > i + 1
+                && raw[(i + 1)..end].All(n => char.IsLetterOrDigit(n) || n is '_' or '-' or '.'))
+            {
+                parts.Add(StringPart.Placeholder(raw[(i + 1)..end]));
+                i = end;
+            }
+            else
+            {
+                parts.Add(StringPart.Literal(c.ToString()));
+            }
+        }
+        return parts;
     }
 
     [Fact]
