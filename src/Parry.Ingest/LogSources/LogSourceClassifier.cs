@@ -26,7 +26,7 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     private readonly (ActorKind Kind, int Field)[][] _actorFields;
     private readonly Func<EntrySet, TSelection> _create;
     private readonly Lock _cacheLock = new();
-    private Dictionary<int[], TSelection> _cache = new(EntryIndicesComparer.Instance);
+    private SelectionCache _cache = new(new Dictionary<int[], TSelection>(EntryIndicesComparer.Instance));
     // The last event kind seen and its folded text: decoders give every event of a file the same kind string.
     private FoldedKind? _lastKind;
 
@@ -34,6 +34,15 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     private sealed record FoldedKind(string Kind, string Folded, int[]? Candidates);
 
     private readonly record struct Condition(int Field, string[] FoldedValues);
+
+    // The cached selections with their span lookup, made once per copy instead of once per event.
+    private sealed class SelectionCache(Dictionary<int[], TSelection> byIndices)
+    {
+        public Dictionary<int[], TSelection> ByIndices { get; } = byIndices;
+
+        public Dictionary<int[], TSelection>.AlternateLookup<ReadOnlySpan<int>> Lookup { get; } =
+            byIndices.GetAlternateLookup<ReadOnlySpan<int>>();
+    }
 
     private sealed record Dispatch(int Field, Dictionary<string, int[]> ByValue)
     {
@@ -171,8 +180,7 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
 
         var indices = matched[..found];
         indices.Sort();
-        var cache = Volatile.Read(ref _cache);
-        if (cache.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(indices, out var selection))
+        if (Volatile.Read(ref _cache).Lookup.TryGetValue(indices, out var selection))
             return selection;
         return CreateAndCache(indices.ToArray());
     }
@@ -183,12 +191,13 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         var selection = _create(new EntrySet(indices, _map, actorFields));
         lock (_cacheLock)
         {
-            if (_cache.TryGetValue(indices, out var existing))
+            var cache = _cache.ByIndices;
+            if (cache.TryGetValue(indices, out var existing))
                 return existing;
-            if (_cache.Count >= MaxCachedSets)
+            if (cache.Count >= MaxCachedSets)
                 return selection;
-            var next = new Dictionary<int[], TSelection>(_cache, EntryIndicesComparer.Instance) { [indices] = selection };
-            Volatile.Write(ref _cache, next);
+            var next = new Dictionary<int[], TSelection>(cache, EntryIndicesComparer.Instance) { [indices] = selection };
+            Volatile.Write(ref _cache, new SelectionCache(next));
         }
         return selection;
     }
