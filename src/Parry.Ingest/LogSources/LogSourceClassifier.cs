@@ -29,6 +29,9 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     private SelectionCache _cache = new(new Dictionary<int[], TSelection>(EntryIndicesComparer.Instance));
     // The last event kind seen and its folded text: decoders give every event of a file the same kind string.
     private FoldedKind? _lastKind;
+    // Field id → whether some entry's condition reads it: what, besides the kind and the keys, decides an event's set.
+    private readonly bool[] _isConditionField;
+    private readonly ThreadLocal<RecentClassifications<TSelection>> _recent = new(() => new RecentClassifications<TSelection>());
 
     // Candidates: the entries dispatched on this kind (null: none).
     private sealed record FoldedKind(string Kind, string Folded, int[]? Candidates);
@@ -93,6 +96,12 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
             d.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal)))];
         _undispatched = [.. undispatched];
         _kindDispatch = _dispatch.FirstOrDefault(d => d.Field == KindField);
+        _isConditionField = new bool[_conditions.SelectMany(c => c).Select(c => c.Field + 1).Append(0).Max()];
+        foreach (var condition in _conditions.SelectMany(c => c))
+        {
+            if (condition.Field >= 0)
+                _isConditionField[condition.Field] = true;
+        }
         _dispatchByField = new int[_dispatch.Select(d => d.Field + 1).Append(0).Max()];
         Array.Fill(_dispatchByField, -1);
         for (var d = 0; d < _dispatch.Length; d++)
@@ -153,6 +162,16 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
 
     /// <summary>The selection for the entries that hold for <paramref name="e"/>.</summary>
     public TSelection Classify(Event e)
+    {
+        var recent = _recent.Value!;
+        if (recent.Find(e, _isConditionField, out var slot) is { } known)
+            return known;
+        var selection = ClassifyAfresh(e);
+        recent.Remember(e, _isConditionField, slot, selection);
+        return selection;
+    }
+
+    private TSelection ClassifyAfresh(Event e)
     {
         var count = _map.Entries.Count;
         Span<bool> seen = count <= 512 ? stackalloc bool[count] : new bool[count];
