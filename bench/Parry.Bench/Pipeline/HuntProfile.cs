@@ -71,6 +71,8 @@ internal static class HuntProfile
         });
         var whole = Measure("decode + match + consumer", Whole);
         var threads = Environment.GetEnvironmentVariable("HUNT_THREADS") is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        // HUNT_ALLOC_TYPES=1: what the threaded run allocates, by type, on every thread (sampled by the runtime).
+        using var sampler = Environment.GetEnvironmentVariable("HUNT_ALLOC_TYPES") is "1" ? new AllocationSampler() : null;
         Measure($"HuntRun, {threads} thread(s)", () =>
         {
             var run = new HuntRun(matcher, correlations, (source, c) => detector.Read(source, c),
@@ -81,6 +83,7 @@ internal static class HuntProfile
                 }, TimeProvider.System);
             return run.RunAsync(sources, new CountingSink(), errors).GetAwaiter().GetResult().Events;
         });
+        sampler?.Print(25);
         Console.WriteLine($"input {sources.Count} files, {bytes / 1e6:N1} MB; detections per pass {sink.Detections:N0}");
         Console.WriteLine($"per event: decode {decode.Us:N2} µs, match {match.Us - decode.Us:N2} µs, consumer {whole.Us - match.Us:N2} µs of CPU");
         Console.WriteLine($"decode {bytes / 1e6 / decode.Cpu:N1} MB/cpu-s; whole {bytes / 1e6 / whole.Cpu:N1} MB/cpu-s = {100 * decode.Cpu / whole.Cpu:N0}% of decode-only");

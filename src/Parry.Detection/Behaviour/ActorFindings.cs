@@ -56,6 +56,9 @@ internal sealed class ActorFindings(Actor actor, ulong key, int maxTargets)
 
     public HashSet<string> Rules { get; } = new(StringComparer.Ordinal);
 
+    // The source added last: already in Sources.
+    private string? _lastSource;
+
     public void Add(Core.Detections.Detection detection, in Activity activity, string source)
     {
         Detections++;
@@ -65,14 +68,20 @@ internal sealed class ActorFindings(Actor actor, ulong key, int maxTargets)
         FirstTicks = Math.Min(FirstTicks, ticks);
         LastTicks = Math.Max(LastTicks, ticks);
         Rules.Add(detection.Rule.Id);
-        Sources.Add(source);
-        foreach (var tactic in AttackTags.Tactics(detection.Rule.Tags))
+        // Decoders give all their events one kind string: an actor's detections mostly repeat the last source.
+        if (!ReferenceEquals(source, _lastSource))
+        {
+            Sources.Add(source);
+            _lastSource = source;
+        }
+        var attack = RuleAttackTags.Of(detection.Rule);
+        foreach (var tactic in attack.Tactics)
         {
             if (!Tactics.TryGetValue(tactic, out var record))
                 Tactics[tactic] = record = new TacticRecord(ticks, detection.Rule.Title);
             record.Seen(ticks, detection.Rule.Title);
         }
-        foreach (var technique in AttackTags.Techniques(detection.Rule.Tags))
+        foreach (var technique in attack.Techniques)
             Techniques.Add(technique);
         if (activity.Target is { Length: > 0 } target && TargetKeys.Add(activity.TargetHash) && Targets.Count < maxTargets)
             Targets.Add(target);

@@ -51,11 +51,12 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
             }
             _findings[activity.ActorKey] = findings = new ActorFindings(activity.Actor, activity.ActorKey, options.MaxTargetsPerActor);
         }
-        foreach (var detection in detections)
-            findings.Add(detection, activity, source);
-        foreach (var other in coActors)
+        // Indexed, not foreach: an enumerator over the interfaces was allocated twice for every event with findings.
+        for (var i = 0; i < detections.Count; i++)
+            findings.Add(detections[i], activity, source);
+        for (var i = 0; i < coActors.Count; i++)
         {
-            if (other != activity.Actor)
+            if (coActors[i] is var other && other != activity.Actor)
                 findings.CoActors.Add(other);
         }
         if (Find(activity.ActorKey) is var slot and >= 0)

@@ -26,14 +26,26 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     private readonly (ActorKind Kind, int Field)[][] _actorFields;
     private readonly Func<EntrySet, TSelection> _create;
     private readonly Lock _cacheLock = new();
-    private Dictionary<int[], TSelection> _cache = new(EntryIndicesComparer.Instance);
+    private SelectionCache _cache = new(new Dictionary<int[], TSelection>(EntryIndicesComparer.Instance));
     // The last event kind seen and its folded text: decoders give every event of a file the same kind string.
     private FoldedKind? _lastKind;
+    // Field id → whether some entry's condition reads it: what, besides the kind and the keys, decides an event's set.
+    private readonly bool[] _isConditionField;
+    private readonly ThreadLocal<RecentClassifications<TSelection>> _recent = new(() => new RecentClassifications<TSelection>());
 
     // Candidates: the entries dispatched on this kind (null: none).
     private sealed record FoldedKind(string Kind, string Folded, int[]? Candidates);
 
     private readonly record struct Condition(int Field, string[] FoldedValues);
+
+    // The cached selections with their span lookup, made once per copy instead of once per event.
+    private sealed class SelectionCache(Dictionary<int[], TSelection> byIndices)
+    {
+        public Dictionary<int[], TSelection> ByIndices { get; } = byIndices;
+
+        public Dictionary<int[], TSelection>.AlternateLookup<ReadOnlySpan<int>> Lookup { get; } =
+            byIndices.GetAlternateLookup<ReadOnlySpan<int>>();
+    }
 
     private sealed record Dispatch(int Field, Dictionary<string, int[]> ByValue)
     {
@@ -84,6 +96,12 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
             d.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.Ordinal)))];
         _undispatched = [.. undispatched];
         _kindDispatch = _dispatch.FirstOrDefault(d => d.Field == KindField);
+        _isConditionField = new bool[_conditions.SelectMany(c => c).Select(c => c.Field + 1).Append(0).Max()];
+        foreach (var condition in _conditions.SelectMany(c => c))
+        {
+            if (condition.Field >= 0)
+                _isConditionField[condition.Field] = true;
+        }
         _dispatchByField = new int[_dispatch.Select(d => d.Field + 1).Append(0).Max()];
         Array.Fill(_dispatchByField, -1);
         for (var d = 0; d < _dispatch.Length; d++)
@@ -145,6 +163,16 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
     /// <summary>The selection for the entries that hold for <paramref name="e"/>.</summary>
     public TSelection Classify(Event e)
     {
+        var recent = _recent.Value!;
+        if (recent.Find(e, _isConditionField, out var slot) is { } known)
+            return known;
+        var selection = ClassifyAfresh(e);
+        recent.Remember(e, _isConditionField, slot, selection);
+        return selection;
+    }
+
+    private TSelection ClassifyAfresh(Event e)
+    {
         var count = _map.Entries.Count;
         Span<bool> seen = count <= 512 ? stackalloc bool[count] : new bool[count];
         Span<int> matched = count <= 512 ? stackalloc int[count] : new int[count];
@@ -171,8 +199,7 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
 
         var indices = matched[..found];
         indices.Sort();
-        var cache = Volatile.Read(ref _cache);
-        if (cache.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(indices, out var selection))
+        if (Volatile.Read(ref _cache).Lookup.TryGetValue(indices, out var selection))
             return selection;
         return CreateAndCache(indices.ToArray());
     }
@@ -183,12 +210,13 @@ public sealed class LogSourceClassifier<TSelection> where TSelection : class
         var selection = _create(new EntrySet(indices, _map, actorFields));
         lock (_cacheLock)
         {
-            if (_cache.TryGetValue(indices, out var existing))
+            var cache = _cache.ByIndices;
+            if (cache.TryGetValue(indices, out var existing))
                 return existing;
-            if (_cache.Count >= MaxCachedSets)
+            if (cache.Count >= MaxCachedSets)
                 return selection;
-            var next = new Dictionary<int[], TSelection>(_cache, EntryIndicesComparer.Instance) { [indices] = selection };
-            Volatile.Write(ref _cache, next);
+            var next = new Dictionary<int[], TSelection>(cache, EntryIndicesComparer.Instance) { [indices] = selection };
+            Volatile.Write(ref _cache, new SelectionCache(next));
         }
         return selection;
     }

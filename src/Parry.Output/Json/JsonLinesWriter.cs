@@ -44,6 +44,23 @@ public sealed class JsonLinesWriter : IDisposable
             Drain();
     }
 
+    /// <summary>Writes one line made of bytes already rendered and a part written now: <paramref name="start"/>, what
+    /// <paramref name="write"/> writes for <paramref name="state"/> (on a writer that has written nothing in this line,
+    /// so it puts no comma before its first value), <paramref name="end"/>, then a newline. The caller makes the parts
+    /// one JSON value.</summary>
+    public void WriteLine<TState>(ReadOnlySpan<byte> start, TState state, Action<Utf8JsonWriter, TState> write, ReadOnlySpan<byte> end)
+    {
+        // The writer was reset after the last line and holds no buffer memory: bytes written around it land in order.
+        _buffer.Write(start);
+        write(_writer, state);
+        _writer.Flush();
+        _writer.Reset();
+        _buffer.Write(end);
+        _buffer.Write("\n"u8);
+        if (_buffer.WrittenCount >= BlockSize)
+            Drain();
+    }
+
     /// <summary>Writes every gathered line to the stream and flushes it.</summary>
     public void Flush()
     {

@@ -33,17 +33,55 @@ public static class ResultJson
         w.WriteEndObject();
     }
 
+    /// <summary>The start of every detection object of <paramref name="rule"/> as UTF-8, up to and including the comma
+    /// after its rule's fields: <c>{"type":"detection","rule_id":…,"techniques":[…],</c>. Written by
+    /// <see cref="WriteDetection(Utf8JsonWriter, Core.Detections.Detection, ReadOnlySpan{byte})"/>'s own calls, with
+    /// the writer options given.</summary>
+    public static byte[] DetectionStart(RuleInfo rule, JsonWriterOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer, options))
+        {
+            w.WriteStartObject();
+            WriteRuleFields(w, rule);
+        }
+        return [.. buffer.WrittenSpan, (byte)','];
+    }
+
+    /// <summary>What follows <see cref="DetectionStart"/> in a detection object, without the closing brace: its time,
+    /// source, actor, correlation and event (<paramref name="eventJson"/>, as in
+    /// <see cref="WriteDetection(Utf8JsonWriter, Core.Detections.Detection, ReadOnlySpan{byte})"/>), written on a
+    /// writer that has written nothing yet (so it puts no comma before the first).</summary>
+    public static void WriteDetectionRest(Utf8JsonWriter w, Core.Detections.Detection d, ReadOnlySpan<byte> eventJson)
+    {
+        WriteOccurrenceFields(w, d);
+        w.WritePropertyName("event");
+        w.WriteRawValue(eventJson, skipInputValidation: true);
+    }
+
     // Everything of a detection object but its event.
     private static void WriteDetectionFields(Utf8JsonWriter w, Core.Detections.Detection d)
     {
+        WriteRuleFields(w, d.Rule);
+        WriteOccurrenceFields(w, d);
+    }
+
+    // The fields of a detection its rule decides: the same for every detection of the rule.
+    private static void WriteRuleFields(Utf8JsonWriter w, RuleInfo rule)
+    {
         w.WriteString("type", "detection");
-        w.WriteString("rule_id", d.Rule.Id);
-        w.WriteString("rule_title", d.Rule.Title);
-        w.WriteString("level", d.Rule.Level.Name());
-        WriteStrings(w, "tags", d.Rule.Tags);
-        var attack = RuleAttackNames.Of(d.Rule);
+        w.WriteString("rule_id", rule.Id);
+        w.WriteString("rule_title", rule.Title);
+        w.WriteString("level", rule.Level.Name());
+        WriteStrings(w, "tags", rule.Tags);
+        var attack = RuleAttackNames.Of(rule);
         WriteStrings(w, "tactics", attack.Tactics);
         WriteStrings(w, "techniques", attack.Techniques);
+    }
+
+    // The fields of a detection its occurrence decides (all but the event).
+    private static void WriteOccurrenceFields(Utf8JsonWriter w, Core.Detections.Detection d)
+    {
         if (d.Timestamp is { } time)
             Timestamps.WriteString(w, "timestamp", time);
         else

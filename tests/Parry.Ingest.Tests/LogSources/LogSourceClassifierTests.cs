@@ -144,4 +144,28 @@ public class LogSourceClassifierTests
         error.Line.ShouldBe(line);
         error.Reason.ShouldContain(reason);
     }
+
+    [Fact]
+    public void An_event_like_one_classified_before_gets_the_set_it_would_get_afresh()
+    {
+        // One classifier remembers recent events' sets; another, new for every event, classifies each afresh. Events
+        // repeat shapes with other values, the same values in another case, a list where a value was, a field more
+        // or less, and another decoder's kind: every set must be the one found afresh.
+        var map = LogSourceMap.Load();
+        var (remembering, fields) = Build(map);
+        string[] channels = ["Security", "security", "Microsoft-Windows-Sysmon/Operational", "System", "Application"];
+        int[] ids = [1, 3, 4688, 4624, 7045, 4104];
+        string[] data = ["\"Image\":\"C:\\\\x.exe\"", "\"Image\":[\"a\",\"b\"]", "", "\"User\":\"u\",\"Image\":\"y\""];
+        var random = new Random(11);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var json = WindowsEvent(channels[random.Next(channels.Length)], ids[random.Next(ids.Length)], data[random.Next(data.Length)]);
+            if (random.Next(4) == 0)
+                json = json.Replace("\"EventID\":", "\"EventID\":[", StringComparison.Ordinal).Replace(",\"Channel\"", "],\"Channel\"", StringComparison.Ordinal);
+            var kind = random.Next(5) == 0 ? "json" : "evtx";
+            var e = JsonEvents.FromJson(json, fields, sourceKind: kind);
+            var fresh = new LogSourceClassifier<EntrySet>(map, new FieldTableBuilder(), set => set);
+            Names(remembering.Classify(e)).ShouldBe(Names(fresh.Classify(e)), $"{kind} {json}");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Parry.Core.Actors;
 using Parry.Core.Detections;
 using Parry.Core.Events;
 using Parry.Output.Json;
@@ -20,6 +21,38 @@ public class JsonlHuntSinkTests
         Core.Detections.Detection[] detections =
         [
             new(First, a, null), new(Second, a, null), new(First, b, null), new(Second, a, null), new(Second, a, null),
+        ];
+
+        using var output = new MemoryStream();
+        using (var sink = new JsonlHuntSink(output))
+        {
+            foreach (var d in detections)
+                sink.Detection(d);
+        }
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldBe(detections.Select(Alone));
+    }
+
+    [Fact]
+    public void A_rules_part_rendered_once_gives_each_detection_the_line_it_would_get_alone()
+    {
+        // Escapes and non-ASCII in the rule's fields, timed events, detections with and without an actor, and a
+        // correlation (its group-by, value and related detections come after the rule's part).
+        var rule = new RuleInfo("r-\"3\"", "Zoë's \\ <rule>", Level.Critical, ["attack.execution", "attack.t1059.001", "attack.T1105", "cve.2021-44228"]);
+        var a = JsonEvents.FromJson("""{"Image": "C:\\cmd.exe"}""", FieldTable.Empty);
+        var b = JsonEvents.FromJson("""{"Image": "/bin/sh", "n": 1.5}""", FieldTable.Empty, record: 7);
+        b.Timestamp = new DateTimeOffset(2026, 3, 14, 9, 12, 3, 412, TimeSpan.Zero);
+        var plain = new Core.Detections.Detection(rule, a, new Actor(ActorKind.User, "zoë"));
+        var correlation = new Core.Detections.Detection(Second, b, null)
+        {
+            Related = [plain, new Core.Detections.Detection(First, b, null)],
+            GroupBy = [new("User", "zoë"), new("Host", "h\"1")],
+            Aggregate = 2,
+        };
+        Core.Detections.Detection[] detections =
+        [
+            plain, new(rule, b, null), correlation, new(rule, a, new Actor(ActorKind.Ip, "203.0.113.7")), new(First, b, null), correlation,
         ];
 
         using var output = new MemoryStream();
