@@ -4,7 +4,9 @@ namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals numbered breadth-first, failure links,
 /// dense rows for the states up to <see cref="DenseDepth"/>, each state's children as one consecutive range with
-/// their edge characters, and each state's hits merged with those of its failure chain.</summary>
+/// their edge characters, and each state's hits merged with those of its failure chain. The trie spells each
+/// literal's anchor (<see cref="LiteralAnchors"/>), not the literal: a hit of a longer literal is checked against
+/// the text around the anchor when the walk reaches it.</summary>
 internal sealed class LiteralAutomatonBuilder
 {
     /// <summary>States this close to the root get dense rows: a scan is almost always at depth 0 to 2.</summary>
@@ -16,18 +18,36 @@ internal sealed class LiteralAutomatonBuilder
     /// </summary>
     public const int MaxGuardedLiterals = 64;
 
-    private readonly LiteralTrieBuilder _trie = new();
+    private readonly List<(string Folded, LiteralHit Hit)> _added = [];
     private readonly HashSet<string> _literals = new(StringComparer.Ordinal);
 
     public void Add(string folded, LiteralHit hit)
     {
-        _trie.Add(folded, hit);
+        _added.Add((folded, hit));
         _literals.Add(folded);
     }
 
     public LiteralAutomaton Build()
     {
-        var trie = _trie;
+        // The trie holds each distinct (hit, check) as a number into `entries`, so merging along failure links
+        // keeps a check with its hit.
+        var trie = new LiteralTrieBuilder();
+        var anchors = LiteralAnchors.Choose(_literals);
+        var entries = new List<AnchoredHit>();
+        var entryOf = new Dictionary<AnchoredHit, int>();
+        foreach (var (folded, hit) in _added)
+        {
+            var entry = folded.Length <= LiteralAnchors.Length
+                ? new AnchoredHit(hit, null, 0)
+                : new AnchoredHit(hit, folded, anchors[folded] + LiteralAnchors.Length);
+            if (!entryOf.TryGetValue(entry, out var id))
+            {
+                entryOf[entry] = id = entries.Count;
+                entries.Add(entry);
+            }
+            var anchor = entry.Literal is null ? folded : folded.Substring(anchors[folded], LiteralAnchors.Length);
+            trie.Add(anchor, new LiteralHit(id, 0));
+        }
         // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
         var classes = new CharClasses(trie.EdgeChars.Where(c => c < 128));
         var width = classes.Count;
@@ -120,7 +140,8 @@ internal sealed class LiteralAutomatonBuilder
             }
             merged[state] = list;
         }
-        var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
+        var (hitStart, ids) = LiteralTrieBuilder.Flatten(merged);
+        AnchoredHit[] hits = [.. ids.Select(id => entries[id.Slot])];
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
         // learns whether to mark from the value it compared).
