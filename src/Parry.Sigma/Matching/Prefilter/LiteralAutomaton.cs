@@ -93,10 +93,12 @@ internal sealed class LiteralAutomaton
     }
 
     // The walk, compiled once per row element type (short or int): the JIT specialises it for each value type.
+    // The class table is held in a local: reached through _classes, it cost two more loads per character.
     private void Walk<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, int from, CandidateMarks marks)
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
         var width = _width;
         var dense = _dense;
         var state = 0;
@@ -104,7 +106,7 @@ internal sealed class LiteralAutomaton
         {
             var c = text[i];
             var target = state < dense && c < 128
-                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + _classes.OfAscii(c)))
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + Unsafe.Add(ref ascii, c)))
                 : SparseStep(state, c);
             if (target >= 0)
             {

@@ -59,14 +59,18 @@ internal sealed class LiteralTrie
     }
 
     // The walks, compiled once per row element type (short or int): the JIT specialises them for each value type.
+    // The class table and row width are held in locals: reached through this object, they cost loads per character.
     private void WalkForward<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, CandidateMarks marks)
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
+        var width = _width;
         var state = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var target = int.CreateTruncating(Unsafe.Add(ref next, state * _width + _classes.Of(text[i])));
+            var c = text[i];
+            var target = int.CreateTruncating(Unsafe.Add(ref next, state * width + (c < 128 ? Unsafe.Add(ref ascii, c) : _classes.Of(c))));
             if (target >= 0)
             {
                 state = target;
@@ -83,10 +87,13 @@ internal sealed class LiteralTrie
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
+        var width = _width;
         var state = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            var target = int.CreateTruncating(Unsafe.Add(ref next, state * _width + _classes.Of(text[i])));
+            var c = text[i];
+            var target = int.CreateTruncating(Unsafe.Add(ref next, state * width + (c < 128 ? Unsafe.Add(ref ascii, c) : _classes.Of(c))));
             if (target >= 0)
             {
                 state = target;
