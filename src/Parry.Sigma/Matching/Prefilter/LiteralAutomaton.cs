@@ -36,13 +36,14 @@ internal sealed class LiteralAutomaton
     private readonly int[]? _next;        // the same when some target does not fit in 16 bits
     private readonly int[] _links;        // [2·state]: its first child (children are numbered consecutively), [2·state + 1]: its failure link
     private readonly uint[] _edges;       // per state: the character on the edge into it, EdgeHasHits when it has hits
-    private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
-    private readonly AnchoredHit[] _hits;
+    private readonly int[] _hitStart;     // per state, into _checks; equal neighbours: no hits
+    private readonly LiteralCheck[] _checks;
+    private readonly LiteralHit[] _hits;  // each check's hits, [HitStart, HitEnd)
     private readonly SearchValues<string>? _guard;
     private readonly int _root;           // the root as a target, complemented if it has hits
 
     internal LiteralAutomaton(
-        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, AnchoredHit[] hits,
+        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralCheck[] checks, LiteralHit[] hits,
         SearchValues<string>? guard)
     {
         _guard = guard;
@@ -56,6 +57,7 @@ internal sealed class LiteralAutomaton
             _next = flagged;
         _links = links;
         _edges = edges;
+        _checks = checks;
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
@@ -122,16 +124,16 @@ internal sealed class LiteralAutomaton
     private void MarkAt(int state, ReadOnlySpan<char> text, int end, CandidateMarks marks)
     {
         var stop = _hitStart[state + 1];
-        for (var h = _hitStart[state]; h < stop; h++)
+        for (var c = _hitStart[state]; c < stop; c++)
         {
-            var (hit, literal, back) = _hits[h];
+            var (literal, back, hitStart, hitEnd) = _checks[c];
             if (literal is not null)
             {
                 var start = end + 1 - back;
                 if (start < 0 || start > text.Length - literal.Length || !text.Slice(start, literal.Length).SequenceEqual(literal))
                     continue;
             }
-            marks.Mark(hit);
+            marks.Mark(_hits.AsSpan(hitStart, hitEnd - hitStart));
         }
     }
 

@@ -29,24 +29,26 @@ internal sealed class LiteralAutomatonBuilder
 
     public LiteralAutomaton Build()
     {
-        // The trie holds each distinct (hit, check) as a number into `entries`, so merging along failure links
-        // keeps a check with its hit.
+        // The trie holds each check (an anchor, and the literal to compare around it unless the anchor is the whole
+        // literal) as a number into `checks`, so merging along failure links keeps a check with its hits.
         var trie = new LiteralTrieBuilder();
         var anchors = LiteralAnchors.Choose(_literals);
-        var entries = new List<AnchoredHit>();
-        var entryOf = new Dictionary<AnchoredHit, int>();
+        var checks = new List<(string? Literal, int Back, List<LiteralHit> Hits)>();
+        var checkOf = new Dictionary<(string Anchor, string? Literal, int Back), int>();
         foreach (var (folded, hit) in _added)
         {
-            var entry = folded.Length <= LiteralAnchors.Length
-                ? new AnchoredHit(hit, null, 0)
-                : new AnchoredHit(hit, folded, anchors[folded] + LiteralAnchors.Length);
-            if (!entryOf.TryGetValue(entry, out var id))
+            var whole = folded.Length <= LiteralAnchors.Length;
+            var key = whole
+                ? (folded, null, 0)
+                : (folded.Substring(anchors[folded], LiteralAnchors.Length), folded, anchors[folded] + LiteralAnchors.Length);
+            if (!checkOf.TryGetValue(key, out var id))
             {
-                entryOf[entry] = id = entries.Count;
-                entries.Add(entry);
+                checkOf[key] = id = checks.Count;
+                checks.Add((key.Item2, key.Item3, []));
+                trie.Add(key.Item1, new LiteralHit(id, 0));
             }
-            var anchor = entry.Literal is null ? folded : folded.Substring(anchors[folded], LiteralAnchors.Length);
-            trie.Add(anchor, new LiteralHit(id, 0));
+            if (!checks[id].Hits.Contains(hit))
+                checks[id].Hits.Add(hit);
         }
         // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
         var classes = new CharClasses(trie.EdgeChars.Where(c => c < 128));
@@ -141,14 +143,22 @@ internal sealed class LiteralAutomatonBuilder
             merged[state] = list;
         }
         var (hitStart, ids) = LiteralTrieBuilder.Flatten(merged);
-        AnchoredHit[] hits = [.. ids.Select(id => entries[id.Slot])];
+        var hits = new List<LiteralHit>();
+        var ranges = new (int Start, int End)[checks.Count];
+        for (var id = 0; id < checks.Count; id++)
+        {
+            ranges[id] = (hits.Count, hits.Count + checks[id].Hits.Count);
+            hits.AddRange(checks[id].Hits);
+        }
+        LiteralCheck[] stateChecks =
+            [.. ids.Select(id => new LiteralCheck(checks[id.Slot].Literal, checks[id.Slot].Back, ranges[id.Slot].Start, ranges[id.Slot].End))];
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
         // learns whether to mark from the value it compared).
         var edges = new uint[count];
         for (var state = 1; state < count; state++)
             edges[state] = trie.CharOf(order[state]) | (hitStart[state] != hitStart[state + 1] ? LiteralAutomaton.EdgeHasHits : 0u);
-        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, hits, guard);
+        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, stateChecks, [.. hits], guard);
     }
 
     /// <summary>
