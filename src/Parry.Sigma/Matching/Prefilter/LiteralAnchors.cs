@@ -13,9 +13,11 @@ internal static class LiteralAnchors
     public const int Length = 4;
 
     /// <summary>
-    /// For each literal, where its anchor starts: the window of <see cref="Length"/> characters contained in the
-    /// fewest of the literals (they stand in for the text the automaton will meet: rule authors write the paths and
-    /// switches of real command lines), the last such window on a tie (in logs the starts of literals repeat more
+    /// For each literal, where its anchor starts: the window of <see cref="Length"/> characters with the fewest
+    /// characters other than letters and digits (separators, drive colons and extension dots are what paths in the
+    /// text share: <c>c:\w</c>, <c>:\pr</c>, <c>d.ex</c> were the windows whose checks failed most), then contained in
+    /// the fewest of the literals (they stand in for the text the automaton will meet: rule authors write the paths
+    /// and switches of real command lines), the last such window on a tie (in logs the starts of literals repeat more
     /// than their ends). Deterministic: the same literals give the same anchors.
     /// </summary>
     public static Dictionary<string, int> Choose(IReadOnlyCollection<string> literals)
@@ -36,13 +38,20 @@ internal static class LiteralAnchors
         foreach (var literal in literals)
         {
             var best = 0;
-            var fewest = int.MaxValue;
+            var fewest = (Separators: int.MaxValue, Literals: int.MaxValue);
             for (var start = 0; start + Length <= literal.Length; start++)
             {
-                var count = containing[literal.Substring(start, Length)];
-                if (count <= fewest)
+                var window = literal.AsSpan(start, Length);
+                var separators = 0;
+                foreach (var c in window)
                 {
-                    fewest = count;
+                    if (!char.IsLetterOrDigit(c))
+                        separators++;
+                }
+                var score = (separators, containing[window.ToString()]);
+                if (score.CompareTo(fewest) <= 0)
+                {
+                    fewest = score;
                     best = start;
                 }
             }

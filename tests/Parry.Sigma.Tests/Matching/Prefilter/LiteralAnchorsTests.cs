@@ -5,14 +5,16 @@ namespace Parry.Sigma.Tests.Matching.Prefilter;
 public class LiteralAnchorsTests
 {
     [Fact]
-    public void A_window_shared_by_other_literals_is_not_chosen()
+    public void The_anchor_is_a_window_of_letters_and_digits_that_fewest_other_literals_hold()
     {
-        string[] literals = [@"\windows\temp\x", @"\windows\temp\y", @"\windows\evil"];
+        string[] literals = [@"\windows\temp\x", @"\windows\temp\y", @"\windows\evil", @"c:\programdata\", @"\programdata\a", @"\programdata\b"];
         var anchors = LiteralAnchors.Choose(literals);
-        // "\windows\" is in all three: each literal's anchor is a window only it holds, the last one on a tie.
-        anchors[@"\windows\temp\x"].ShouldBe(11);
-        anchors[@"\windows\temp\y"].ShouldBe(11);
+        // "temp" (two literals) rather than "wind" (three) or the unshared "mp\x", which holds a separator.
+        anchors[@"\windows\temp\x"].ShouldBe(9);
+        anchors[@"\windows\temp\y"].ShouldBe(9);
         anchors[@"\windows\evil"].ShouldBe(9);
+        // Every letter window is in three literals: the last of them, not the unshared "c:\p".
+        anchors[@"c:\programdata\"].ShouldBe(10);
     }
 
     [Theory]
