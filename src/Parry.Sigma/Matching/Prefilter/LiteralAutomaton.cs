@@ -38,12 +38,13 @@ internal sealed class LiteralAutomaton
     private readonly uint[] _edges;       // per state: the character on the edge into it, EdgeHasHits when it has hits
     private readonly int[] _hitStart;     // per state, into _checks; equal neighbours: no hits
     private readonly LiteralCheck[] _checks;
+    private readonly char[] _literals;    // the checked literals side by side
     private readonly LiteralHit[] _hits;  // each check's hits, [HitStart, HitEnd)
     private readonly SearchValues<string>? _guard;
     private readonly int _root;           // the root as a target, complemented if it has hits
 
     internal LiteralAutomaton(
-        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralCheck[] checks, LiteralHit[] hits,
+        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralCheck[] checks, char[] literals, LiteralHit[] hits,
         SearchValues<string>? guard)
     {
         _guard = guard;
@@ -58,6 +59,7 @@ internal sealed class LiteralAutomaton
         _links = links;
         _edges = edges;
         _checks = checks;
+        _literals = literals;
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
@@ -126,14 +128,14 @@ internal sealed class LiteralAutomaton
         var stop = _hitStart[state + 1];
         for (var c = _hitStart[state]; c < stop; c++)
         {
-            var (literal, back, hitStart, hitEnd) = _checks[c];
-            if (literal is not null)
+            var (literalStart, length, back, hitStart, hitCount) = _checks[c];
+            if (length != 0)
             {
                 var start = end + 1 - back;
-                if (start < 0 || start > text.Length - literal.Length || !text.Slice(start, literal.Length).SequenceEqual(literal))
+                if (start < 0 || start > text.Length - length || !text.Slice(start, length).SequenceEqual(_literals.AsSpan(literalStart, length)))
                     continue;
             }
-            marks.Mark(_hits.AsSpan(hitStart, hitEnd - hitStart));
+            marks.Mark(_hits.AsSpan(hitStart, hitCount));
         }
     }
 

@@ -150,15 +150,26 @@ internal sealed class LiteralAutomatonBuilder
             ranges[id] = (hits.Count, hits.Count + checks[id].Hits.Count);
             hits.AddRange(checks[id].Hits);
         }
+        var literalText = new System.Text.StringBuilder();
+        var literalAt = new int[checks.Count];
+        for (var id = 0; id < checks.Count; id++)
+        {
+            literalAt[id] = literalText.Length;
+            literalText.Append(checks[id].Literal);
+        }
         LiteralCheck[] stateChecks =
-            [.. ids.Select(id => new LiteralCheck(checks[id.Slot].Literal, checks[id.Slot].Back, ranges[id.Slot].Start, ranges[id.Slot].End))];
+        [
+            .. ids.Select(id => new LiteralCheck(
+                literalAt[id.Slot], checks[id.Slot].Literal?.Length ?? 0, checks[id.Slot].Back,
+                ranges[id.Slot].Start, ranges[id.Slot].End - ranges[id.Slot].Start)),
+        ];
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
         // learns whether to mark from the value it compared).
         var edges = new uint[count];
         for (var state = 1; state < count; state++)
             edges[state] = trie.CharOf(order[state]) | (hitStart[state] != hitStart[state + 1] ? LiteralAutomaton.EdgeHasHits : 0u);
-        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, stateChecks, [.. hits], guard);
+        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, stateChecks, literalText.ToString().ToCharArray(), [.. hits], guard);
     }
 
     /// <summary>
