@@ -22,16 +22,19 @@ internal static class LiteralAnchors
     /// </summary>
     public static Dictionary<string, int> Choose(IReadOnlyCollection<string> literals)
     {
+        // Looked up by span: a window becomes a string only the first time any literal holds it.
         var containing = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = containing.GetAlternateLookup<ReadOnlySpan<char>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenWindows = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var literal in literals)
         {
             seen.Clear();
             for (var start = 0; start + Length <= literal.Length; start++)
             {
-                var window = literal.Substring(start, Length);
-                if (seen.Add(window))
-                    containing[window] = containing.GetValueOrDefault(window) + 1;
+                var window = literal.AsSpan(start, Length);
+                if (seenWindows.Add(window))
+                    counts[window] = counts.TryGetValue(window, out var count) ? count + 1 : 1;
             }
         }
         var anchors = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -48,7 +51,7 @@ internal static class LiteralAnchors
                     if (!char.IsLetterOrDigit(c))
                         separators++;
                 }
-                var score = (separators, containing[window.ToString()]);
+                var score = (separators, counts[window]);
                 if (score.CompareTo(fewest) <= 0)
                 {
                     fewest = score;
