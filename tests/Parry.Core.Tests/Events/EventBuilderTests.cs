@@ -120,7 +120,7 @@ public class EventBuilderTests
     [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII")]
     // A surrogate pair folds as one character (Deseret capital long I → small); a lone surrogate at the end of one
     // value and one at the start of the next are not paired across the values.
-    [InlineData("A\uD801\uDC00B", "TAIL\uD801", "\uDC00HEAD")]
+    [InlineData("A\\uD801\\uDC00B", "TAIL\\uD801", "\\uDC00HEAD")]
     public void Every_value_folds_exactly_as_its_own_text_lower_cased_invariantly(string a, string b, string c)
     {
         (a, b, c) = (System.Text.RegularExpressions.Regex.Unescape(a), System.Text.RegularExpressions.Regex.Unescape(b),
@@ -138,14 +138,21 @@ public class EventBuilderTests
 
     [Theory]
     [InlineData("CMD.EXE", "Mixed Case Value", "ALL-ASCII", true)]
-    [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII", false)]
-    public void The_whole_folded_text_holds_every_folded_value_and_is_given_only_for_ascii_records(string a, string b, string c, bool ascii)
+    [InlineData("CMD.EXE", "XYZ-ÄÖÜ-Value", "ASCII after non-ASCII", true)]
+    // The Kelvin sign and the dotted capital I fold to ASCII letters; Cyrillic and a typographic quote stay non-ASCII.
+    [InlineData("\\u212AERBEROS::PTT", "\\u0130NVOKE-\\u0416\\u0418\\u0412", "\\u2019QUOTED\\u2019", true)]
+    [InlineData("\\u00C4", "\\u00D6", "\\u00DC", true)]
+    [InlineData("CMD.EXE", "A\\uD801\\uDC00B", "SURROGATE PAIR", false)]
+    [InlineData("TAIL\\uD801", "\\uDC00HEAD", "LONE SURROGATES", false)]
+    public void The_whole_folded_text_holds_every_folded_value_and_is_given_only_for_records_without_surrogates(string a, string b, string c, bool whole)
     {
+        (a, b, c) = (System.Text.RegularExpressions.Regex.Unescape(a), System.Text.RegularExpressions.Regex.Unescape(b),
+            System.Text.RegularExpressions.Regex.Unescape(c));
         var (e, ids) = ThreeStrings(a, b, c);
 
-        e.TryGetFoldedWholeText(out var whole).ShouldBe(ascii);
-        var wholeText = whole.ToString();
-        if (!ascii)
+        e.TryGetFoldedWholeText(out var folded).ShouldBe(whole);
+        var wholeText = folded.ToString();
+        if (!whole)
         {
             wholeText.ShouldBeEmpty();
             return;
@@ -156,6 +163,18 @@ public class EventBuilderTests
             e.TryGetValue(ids[i], out var value).ShouldBeTrue();
             value.FoldedText.ToString().ShouldBe(texts[i].ToLowerInvariant());
             wholeText.ShouldContain(texts[i].ToLowerInvariant());
+        }
+    }
+
+    [Fact]
+    public void The_invariant_culture_lower_cases_every_character_but_a_surrogate_on_its_own()
+    {
+        // What folding a record's whole text in one pass relies on: a character folded alone (char.ToLowerInvariant)
+        // folds as it does inside a string (string.ToLowerInvariant, which the per-value folding uses).
+        for (var c = (char)0; c < char.MaxValue; c++)
+        {
+            if (!char.IsSurrogate(c))
+                new string(c, 1).ToLowerInvariant().ShouldBe(char.ToLowerInvariant(c).ToString(), $"U+{(int)c:X4}");
         }
     }
 

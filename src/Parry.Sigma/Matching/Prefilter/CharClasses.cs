@@ -60,6 +60,10 @@ internal sealed class CharClasses
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int OfAscii(char c) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ascii), c);
 
+    /// <summary>The classes of the ASCII characters (<c>[c]</c> for c below 128), for a walk that keeps the table in a
+    /// register instead of reaching it through this object for every character.</summary>
+    public ref ushort AsciiTable => ref MemoryMarshal.GetArrayDataReference(_ascii);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int OfOther(char c) => _other.TryGetValue(c, out var cls) ? cls : 0;
 }

@@ -7,21 +7,10 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// (or takes the one a <see cref="LiteralIndexCache"/> already holds for the same literals).</summary>
 internal sealed class FieldLiteralIndexBuilder
 {
-    /// <summary>
-    /// Longest part of a literal indexed for substring search: a window of a literal is still a necessary
-    /// condition, already selective at this length, and keeps the automaton small enough for the cache (long
-    /// literals such as file hashes would otherwise add a state per character). Prefix and suffix tries keep
-    /// whole literals: their walk stops at the first mismatch, and paths share long prefixes.
-    /// </summary>
-    public const int MaxIndexedLength = 16;
-
     // Only recorded: the tries and automaton are built in Build, and not at all when a cache already has them.
     private readonly List<(LiteralAnchor Anchor, string Folded, LiteralHit Hit)> _added = [];
 
     public void Add(RequiredLiteral literal, LiteralHit hit) => _added.Add((literal.Anchor, literal.Folded, hit));
-
-    // The end of a literal: in logs the starts of literals repeat more than their ends (imphash=…, c:\windows\…).
-    private static string Tail(string literal) => literal.Length <= MaxIndexedLength ? literal : literal[^MaxIndexedLength..];
 
     public FieldLiteralIndex Build(LiteralIndexCache? cache = null) =>
         cache is null ? BuildNew() : cache.GetOrBuild(new LiteralIndexContent([.. _added]), BuildNew);
@@ -68,10 +57,10 @@ internal sealed class FieldLiteralIndexBuilder
                     hasSuffix = true;
                     break;
                 default:
-                    var tail = Tail(folded);
-                    anywhere.Add(tail, hit);
+                    // The automaton spells a short anchor of each literal and checks the rest where it finds one.
+                    anywhere.Add(folded, hit);
                     hasAnywhere = true;
-                    shortestAnywhere = Math.Min(shortestAnywhere, tail.Length);
+                    shortestAnywhere = Math.Min(shortestAnywhere, folded.Length);
                     break;
             }
         }

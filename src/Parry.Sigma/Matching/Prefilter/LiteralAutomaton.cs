@@ -12,7 +12,9 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// lists and a failure link, so thousands of literals cost kilobytes of hot table instead of megabytes. Non-ASCII
 /// characters, rare in the values, take the child lists from every state: as row columns, the look-alike
 /// characters of the command-line obfuscation rules made process_creation's rows 1,335 classes wide (13.6 MB).
-/// One pass over a value finds every literal in it and marks its rules. Immutable.
+/// One pass over a value finds every literal in it and marks its rules. The states spell each literal's short anchor
+/// (<see cref="LiteralAnchors"/>), so the automaton is at most that deep and a walk rarely leaves the dense rows;
+/// reaching an anchor checks the whole literal around it. Immutable.
 /// </summary>
 /// <remarks>
 /// Transition targets (dense rows and child lists) are stored complemented (<c>~state</c>, negative) when the
@@ -34,13 +36,15 @@ internal sealed class LiteralAutomaton
     private readonly int[]? _next;        // the same when some target does not fit in 16 bits
     private readonly int[] _links;        // [2·state]: its first child (children are numbered consecutively), [2·state + 1]: its failure link
     private readonly uint[] _edges;       // per state: the character on the edge into it, EdgeHasHits when it has hits
-    private readonly int[] _hitStart;     // per state, into _hits; equal neighbours: no hits
-    private readonly LiteralHit[] _hits;
+    private readonly int[] _hitStart;     // per state, into _checks; equal neighbours: no hits
+    private readonly LiteralCheck[] _checks;
+    private readonly char[] _literals;    // the checked literals side by side
+    private readonly LiteralHit[] _hits;  // each check's hits, [HitStart, HitEnd)
     private readonly SearchValues<string>? _guard;
     private readonly int _root;           // the root as a target, complemented if it has hits
 
     internal LiteralAutomaton(
-        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralHit[] hits,
+        CharClasses classes, int dense, int[] next, int[] links, uint[] edges, int[] hitStart, LiteralCheck[] checks, char[] literals, LiteralHit[] hits,
         SearchValues<string>? guard)
     {
         _guard = guard;
@@ -54,6 +58,8 @@ internal sealed class LiteralAutomaton
             _next = flagged;
         _links = links;
         _edges = edges;
+        _checks = checks;
+        _literals = literals;
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
@@ -73,33 +79,38 @@ internal sealed class LiteralAutomaton
 
     public void Scan(ReadOnlySpan<char> text, CandidateMarks marks)
     {
+        var from = 0;
         if (_guard is not null)
         {
             // Most values hold none of a small literal set: a vectorised search says so without a walk, and when
-            // one occurs no literal starts before the first, so the walk starts there.
+            // one occurs no literal starts before the first, so the walk starts there (the checks of longer
+            // literals still read the whole text).
             var start = text.IndexOfAny(_guard);
             if (start < 0)
                 return;
-            text = text[start..];
+            from = start;
         }
         if (_nextShort is not null)
-            Walk(_nextShort, text, marks);
+            Walk(_nextShort, text, from, marks);
         else
-            Walk(_next!, text, marks);
+            Walk(_next!, text, from, marks);
     }
 
     // The walk, compiled once per row element type (short or int): the JIT specialises it for each value type.
-    private void Walk<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, CandidateMarks marks)
+    // The class table is held in a local: reached through _classes, it cost two more loads per character.
+    private void Walk<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, int from, CandidateMarks marks)
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
         var width = _width;
         var dense = _dense;
         var state = 0;
-        foreach (var c in text)
+        for (var i = from; (uint)i < (uint)text.Length; i++)
         {
+            var c = text[i];
             var target = state < dense && c < 128
-                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + _classes.OfAscii(c)))
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + Unsafe.Add(ref ascii, c)))
                 : SparseStep(state, c);
             if (target >= 0)
             {
@@ -107,8 +118,24 @@ internal sealed class LiteralAutomaton
                 continue;
             }
             state = ~target;
-            var first = _hitStart[state];
-            marks.Mark(_hits.AsSpan(first, _hitStart[state + 1] - first));
+            MarkAt(state, text, i, marks);
+        }
+    }
+
+    // The hits of a state the walk reached at text[end]: a longer literal's only if it stands around its anchor.
+    private void MarkAt(int state, ReadOnlySpan<char> text, int end, CandidateMarks marks)
+    {
+        var stop = _hitStart[state + 1];
+        for (var c = _hitStart[state]; c < stop; c++)
+        {
+            var (literalStart, length, back, hitStart, hitCount) = _checks[c];
+            if (length != 0)
+            {
+                var start = end + 1 - back;
+                if (start < 0 || start > text.Length - length || !text.Slice(start, length).SequenceEqual(_literals.AsSpan(literalStart, length)))
+                    continue;
+            }
+            marks.Mark(_hits.AsSpan(hitStart, hitCount));
         }
     }
 

@@ -4,7 +4,9 @@ namespace Parry.Sigma.Matching.Prefilter;
 
 /// <summary>Builds a <see cref="LiteralAutomaton"/>: a trie of the literals numbered breadth-first, failure links,
 /// dense rows for the states up to <see cref="DenseDepth"/>, each state's children as one consecutive range with
-/// their edge characters, and each state's hits merged with those of its failure chain.</summary>
+/// their edge characters, and each state's hits merged with those of its failure chain. The trie spells each
+/// literal's anchor (<see cref="LiteralAnchors"/>), not the literal: a hit of a longer literal is checked against
+/// the text around the anchor when the walk reaches it.</summary>
 internal sealed class LiteralAutomatonBuilder
 {
     /// <summary>States this close to the root get dense rows: a scan is almost always at depth 0 to 2.</summary>
@@ -16,18 +18,38 @@ internal sealed class LiteralAutomatonBuilder
     /// </summary>
     public const int MaxGuardedLiterals = 64;
 
-    private readonly LiteralTrieBuilder _trie = new();
+    private readonly List<(string Folded, LiteralHit Hit)> _added = [];
     private readonly HashSet<string> _literals = new(StringComparer.Ordinal);
 
     public void Add(string folded, LiteralHit hit)
     {
-        _trie.Add(folded, hit);
+        _added.Add((folded, hit));
         _literals.Add(folded);
     }
 
     public LiteralAutomaton Build()
     {
-        var trie = _trie;
+        // The trie holds each check (an anchor, and the literal to compare around it unless the anchor is the whole
+        // literal) as a number into `checks`, so merging along failure links keeps a check with its hits.
+        var trie = new LiteralTrieBuilder();
+        var anchors = LiteralAnchors.Choose(_literals);
+        var checks = new List<(string? Literal, int Back, List<LiteralHit> Hits)>();
+        var checkOf = new Dictionary<(string Anchor, string? Literal, int Back), int>();
+        foreach (var (folded, hit) in _added)
+        {
+            var whole = folded.Length <= LiteralAnchors.Length;
+            var key = whole
+                ? (folded, null, 0)
+                : (folded.Substring(anchors[folded], LiteralAnchors.Length), folded, anchors[folded] + LiteralAnchors.Length);
+            if (!checkOf.TryGetValue(key, out var id))
+            {
+                checkOf[key] = id = checks.Count;
+                checks.Add((key.Item2, key.Item3, []));
+                trie.Add(key.Item1, new LiteralHit(id, 0));
+            }
+            if (!checks[id].Hits.Contains(hit))
+                checks[id].Hits.Add(hit);
+        }
         // Dense rows cover ASCII only: non-ASCII characters take the child lists (see LiteralAutomaton).
         var classes = new CharClasses(trie.EdgeChars.Where(c => c < 128));
         var width = classes.Count;
@@ -120,14 +142,34 @@ internal sealed class LiteralAutomatonBuilder
             }
             merged[state] = list;
         }
-        var (hitStart, hits) = LiteralTrieBuilder.Flatten(merged);
+        var (hitStart, ids) = LiteralTrieBuilder.Flatten(merged);
+        var hits = new List<LiteralHit>();
+        var ranges = new (int Start, int End)[checks.Count];
+        for (var id = 0; id < checks.Count; id++)
+        {
+            ranges[id] = (hits.Count, hits.Count + checks[id].Hits.Count);
+            hits.AddRange(checks[id].Hits);
+        }
+        var literalText = new System.Text.StringBuilder();
+        var literalAt = new int[checks.Count];
+        for (var id = 0; id < checks.Count; id++)
+        {
+            literalAt[id] = literalText.Length;
+            literalText.Append(checks[id].Literal);
+        }
+        LiteralCheck[] stateChecks =
+        [
+            .. ids.Select(id => new LiteralCheck(
+                literalAt[id.Slot], checks[id.Slot].Literal?.Length ?? 0, checks[id.Slot].Back,
+                ranges[id.Slot].Start, ranges[id.Slot].End - ranges[id.Slot].Start)),
+        ];
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
         // learns whether to mark from the value it compared).
         var edges = new uint[count];
         for (var state = 1; state < count; state++)
             edges[state] = trie.CharOf(order[state]) | (hitStart[state] != hitStart[state + 1] ? LiteralAutomaton.EdgeHasHits : 0u);
-        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, hits, guard);
+        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, stateChecks, literalText.ToString().ToCharArray(), [.. hits], guard);
     }
 
     /// <summary>

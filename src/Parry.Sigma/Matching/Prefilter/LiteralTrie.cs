@@ -15,23 +15,39 @@ namespace Parry.Sigma.Matching.Prefilter;
 /// walk decides from the one value it loads. Rows are read without bounds checks: every index is a state the
 /// builder numbered times the row width plus a class below that width. Rows hold 16-bit targets when the trie has
 /// fewer than 32,768 states (Image's suffix trie has 5,548): half the bytes, so more of the rows a walk meets
-/// stay cached.
+/// stay cached. Only states up to <see cref="DenseDepth"/> have rows: deeper ones, nearly all with one child, keep
+/// their children as a range of consecutive states and the character on each edge, so Image's suffix trie is
+/// ~30 KB of hot table instead of 0.4 MB of rows read at random (a cache miss per step of a deep walk).
 /// </remarks>
 internal sealed class LiteralTrie
 {
+    /// <summary>States this close to the root get rows: every walk passes them.</summary>
+    public const int DenseDepth = 2;
+
     private const int None = -1;
+
+    // The bit of an edge that says its target state has hits.
+    private const uint EdgeHasHits = 1u << 16;
 
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly short[]? _nextShort; // rows when every state number fits in 16 bits
     private readonly int[]? _next;        // otherwise
+    private readonly int _dense;          // states [0, _dense) have rows
+    private readonly int[] _firstChild;   // per state, its children [_firstChild[s], _firstChild[s + 1])
+    private readonly uint[] _edges;       // per state, the character on the edge into it, EdgeHasHits when it has hits
     private readonly int[] _hitStart;
     private readonly LiteralHit[] _hits;
 
-    internal LiteralTrie(CharClasses classes, int[] next, int[] hitStart, LiteralHit[] hits)
+    internal LiteralTrie(CharClasses classes, int[] next, int dense, int[] firstChild, char[] edges, int[] hitStart, LiteralHit[] hits)
     {
         _classes = classes;
         _width = classes.Count;
+        _dense = dense;
+        _firstChild = firstChild;
+        _edges = new uint[edges.Length];
+        for (var state = 0; state < edges.Length; state++)
+            _edges[state] = edges[state] | (hitStart[state] != hitStart[state + 1] ? EdgeHasHits : 0u);
         _hitStart = hitStart;
         _hits = hits;
         var flagged = HitFlags.Complement(next, hitStart);
@@ -59,14 +75,21 @@ internal sealed class LiteralTrie
     }
 
     // The walks, compiled once per row element type (short or int): the JIT specialises them for each value type.
+    // The class table and row width are held in locals: reached through this object, they cost loads per character.
     private void WalkForward<TTarget>(TTarget[] rows, ReadOnlySpan<char> text, CandidateMarks marks)
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
+        var width = _width;
+        var dense = _dense;
         var state = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var target = int.CreateTruncating(Unsafe.Add(ref next, state * _width + _classes.Of(text[i])));
+            var c = text[i];
+            var target = state < dense
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + (c < 128 ? Unsafe.Add(ref ascii, c) : _classes.Of(c))))
+                : Child(state, c);
             if (target >= 0)
             {
                 state = target;
@@ -83,10 +106,16 @@ internal sealed class LiteralTrie
         where TTarget : unmanaged, IBinaryInteger<TTarget>
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ascii = ref _classes.AsciiTable;
+        var width = _width;
+        var dense = _dense;
         var state = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            var target = int.CreateTruncating(Unsafe.Add(ref next, state * _width + _classes.Of(text[i])));
+            var c = text[i];
+            var target = state < dense
+                ? int.CreateTruncating(Unsafe.Add(ref next, state * width + (c < 128 ? Unsafe.Add(ref ascii, c) : _classes.Of(c))))
+                : Child(state, c);
             if (target >= 0)
             {
                 state = target;
@@ -97,6 +126,19 @@ internal sealed class LiteralTrie
             state = ~target;
             MarkAt(state, marks);
         }
+    }
+
+    // A deep state's child on c (complemented when it has hits), or None.
+    private int Child(int state, char c)
+    {
+        var end = _firstChild[state + 1];
+        for (var child = _firstChild[state]; child < end; child++)
+        {
+            var edge = _edges[child];
+            if ((char)edge == c)
+                return edge >= EdgeHasHits ? ~child : child;
+        }
+        return None;
     }
 
     private void MarkAt(int state, CandidateMarks marks)

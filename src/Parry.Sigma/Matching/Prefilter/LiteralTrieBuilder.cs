@@ -54,28 +54,50 @@ internal sealed class LiteralTrieBuilder
 
     /// <summary>
     /// The trie with its states numbered breadth-first: the shallow states, where every walk starts and most end,
-    /// share a few cache lines of rows instead of lying wherever their literals were added.
+    /// share a few cache lines of rows instead of lying wherever their literals were added. States deeper than
+    /// <see cref="LiteralTrie.DenseDepth"/> keep their children as a range of consecutive numbers (breadth-first
+    /// numbering appends a state's children together) with the character on each edge.
     /// </summary>
     public LiteralTrie Build()
     {
-        var classes = new CharClasses(EdgeChars);
-        var width = classes.Count;
         var order = BreadthFirst();
         var number = new int[Count];
+        var depth = new int[Count];
+        var dense = 0;
         for (var i = 0; i < order.Count; i++)
+        {
             number[order[i]] = i;
-        var next = new int[Count * width];
+            if (i > 0)
+                depth[i] = depth[number[_parent[order[i]]]] + 1;
+            if (depth[i] <= LiteralTrie.DenseDepth)
+                dense = i + 1;
+        }
+        // Rows cover the characters on the dense states' edges only; deeper edges compare characters.
+        var classes = new CharClasses(order.Skip(1).Where(state => depth[number[_parent[state]]] <= LiteralTrie.DenseDepth).Select(state => _char[state]));
+        var width = classes.Count;
+        var next = new int[dense * width];
         Array.Fill(next, -1);
         var hits = new IReadOnlyList<LiteralHit>?[Count];
+        var firstChild = new int[Count + 1];
+        var edges = new char[Count];
+        firstChild[Count] = Count;
         for (var i = 0; i < order.Count; i++)
         {
             var state = order[i];
             hits[i] = _hits[state];
-            if (state != 0)
+            edges[i] = _char[state];
+            firstChild[i] = _firstChild[state] >= 0 ? number[_firstChild[state]] : -1;
+            if (state != 0 && number[_parent[state]] < dense)
                 next[number[_parent[state]] * width + classes.Of(_char[state])] = i;
         }
+        // A childless state's range is empty: it starts where the next numbered state's children start.
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            if (firstChild[i] < 0)
+                firstChild[i] = firstChild[i + 1];
+        }
         var (hitStart, flat) = Flatten(hits);
-        return new LiteralTrie(classes, next, hitStart, flat);
+        return new LiteralTrie(classes, next, dense, firstChild, edges, hitStart, flat);
     }
 
     /// <summary>Every state, parents before children, each level in character order.</summary>
