@@ -23,15 +23,7 @@ public class JsonlHuntSinkTests
             new(First, a, null), new(Second, a, null), new(First, b, null), new(Second, a, null), new(Second, a, null),
         ];
 
-        using var output = new MemoryStream();
-        using (var sink = new JsonlHuntSink(output))
-        {
-            foreach (var d in detections)
-                sink.Detection(d);
-        }
-
-        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.ShouldBe(detections.Select(Alone));
+        Written(detections).ShouldBe(detections.Select(Alone));
     }
 
     [Fact]
@@ -55,15 +47,19 @@ public class JsonlHuntSinkTests
             plain, new(rule, b, null), correlation, new(rule, a, new Actor(ActorKind.Ip, "203.0.113.7")), new(First, b, null), correlation,
         ];
 
+        Written(detections).ShouldBe(detections.Select(Alone));
+    }
+
+    // The lines the sink writes for the detections, one after another.
+    private static string[] Written(Core.Detections.Detection[] detections)
+    {
         using var output = new MemoryStream();
         using (var sink = new JsonlHuntSink(output))
         {
             foreach (var d in detections)
                 sink.Detection(d);
         }
-
-        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.ShouldBe(detections.Select(Alone));
+        return Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     // The line a detection gets when its event is rendered for it.

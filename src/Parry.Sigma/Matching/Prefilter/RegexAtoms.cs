@@ -141,9 +141,10 @@ internal static class RegexAtoms
         return p.Length;
     }
 
+    /// <summary>Whether a <c>|</c> stands outside every group and class: then no single atom sequence describes every
+    /// match, and the analyses give up.</summary>
     public static bool HasTopLevelAlternation(string p)
     {
-        var depth = 0;
         for (var j = 0; j < p.Length; j++)
         {
             switch (p[j])
@@ -155,12 +156,9 @@ internal static class RegexAtoms
                     j = SkipClass(p, j) - 1;
                     break;
                 case '(':
-                    depth++;
+                    j = SkipGroup(p, j) - 1;
                     break;
-                case ')':
-                    depth--;
-                    break;
-                case '|' when depth == 0:
+                case '|':
                     return true;
             }
         }
