@@ -121,46 +121,44 @@ internal static class RegexAtoms
     private static int SkipGroup(string p, int i)
     {
         var depth = 0;
-        for (var j = i; j < p.Length; j++)
+        var j = i;
+        while (j < p.Length)
         {
             switch (p[j])
             {
-                case '\\':
-                    j++;
-                    break;
-                case '[':
-                    j = SkipClass(p, j) - 1;
-                    break;
                 case '(':
                     depth++;
+                    j++;
                     break;
                 case ')' when --depth == 0:
                     return j + 1;
+                case ')':
+                    j++;
+                    break;
+                default:
+                    j = SkipEscapeOrClass(p, j);
+                    break;
             }
         }
         return p.Length;
     }
 
+    // The index after the character at i, or after the escape or class that starts there.
+    private static int SkipEscapeOrClass(string p, int i) => p[i] switch
+    {
+        '\\' => Math.Min(p.Length, i + 2),
+        '[' => SkipClass(p, i),
+        _ => i + 1,
+    };
+
     /// <summary>Whether a <c>|</c> stands outside every group and class: then no single atom sequence describes every
     /// match, and the analyses give up.</summary>
     public static bool HasTopLevelAlternation(string p)
     {
-        for (var j = 0; j < p.Length; j++)
+        for (var j = 0; j < p.Length; j = p[j] == '(' ? SkipGroup(p, j) : SkipEscapeOrClass(p, j))
         {
-            switch (p[j])
-            {
-                case '\\':
-                    j++;
-                    break;
-                case '[':
-                    j = SkipClass(p, j) - 1;
-                    break;
-                case '(':
-                    j = SkipGroup(p, j) - 1;
-                    break;
-                case '|':
-                    return true;
-            }
+            if (p[j] == '|')
+                return true;
         }
         return false;
     }
