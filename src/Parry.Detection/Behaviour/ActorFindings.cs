@@ -74,8 +74,8 @@ internal sealed class ActorFindings(Actor actor, ulong key, int maxTargets)
             Sources.Add(source);
             _lastSource = source;
         }
-        var attack = RuleAttackTags.Of(detection.Rule);
-        foreach (var tactic in attack.Tactics)
+        var attack = RuleAttack.Of(detection.Rule);
+        foreach (var tactic in attack.TaggedTactics)
         {
             if (!Tactics.TryGetValue(tactic, out var record))
                 Tactics[tactic] = record = new TacticRecord(ticks, detection.Rule.Title);

@@ -56,7 +56,8 @@ internal sealed class BehaviourTracker(BehaviourOptions options)
             findings.Add(detections[i], activity, source);
         for (var i = 0; i < coActors.Count; i++)
         {
-            if (coActors[i] is var other && other != activity.Actor)
+            var other = coActors[i];
+            if (other != activity.Actor)
                 findings.CoActors.Add(other);
         }
         if (Find(activity.ActorKey) is var slot and >= 0)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parry.Core.Actors;
+using Parry.Core.Attack;
 using Parry.Core.Campaigns;
 using Parry.Core.Detections;
 using Parry.Detection.Reporting;
@@ -21,22 +22,9 @@ public static class ResultJson
         w.WriteEndObject();
     }
 
-    /// <summary>The detection with its event's JSON already rendered (<paramref name="eventJson"/>, the bytes
-    /// <see cref="Core.Events.Event.WriteJson"/> writes with the same writer options): the same line, without
-    /// rendering an event again for each detection it raised.</summary>
-    public static void WriteDetection(Utf8JsonWriter w, Core.Detections.Detection d, ReadOnlySpan<byte> eventJson)
-    {
-        w.WriteStartObject();
-        WriteDetectionFields(w, d);
-        w.WritePropertyName("event");
-        w.WriteRawValue(eventJson, skipInputValidation: true);
-        w.WriteEndObject();
-    }
-
     /// <summary>The start of every detection object of <paramref name="rule"/> as UTF-8, up to and including the comma
-    /// after its rule's fields: <c>{"type":"detection","rule_id":…,"techniques":[…],</c>. Written by
-    /// <see cref="WriteDetection(Utf8JsonWriter, Core.Detections.Detection, ReadOnlySpan{byte})"/>'s own calls, with
-    /// the writer options given.</summary>
+    /// after its rule's fields: <c>{"type":"detection","rule_id":…,"techniques":[…],</c>. Written by the same calls as
+    /// <see cref="WriteDetection"/>, with the writer options given.</summary>
     public static byte[] DetectionStart(RuleInfo rule, JsonWriterOptions options)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
@@ -49,9 +37,10 @@ public static class ResultJson
     }
 
     /// <summary>What follows <see cref="DetectionStart"/> in a detection object, without the closing brace: its time,
-    /// source, actor, correlation and event (<paramref name="eventJson"/>, as in
-    /// <see cref="WriteDetection(Utf8JsonWriter, Core.Detections.Detection, ReadOnlySpan{byte})"/>), written on a
-    /// writer that has written nothing yet (so it puts no comma before the first).</summary>
+    /// source, actor, correlation and event (<paramref name="eventJson"/>: the bytes
+    /// <see cref="Core.Events.Event.WriteJson"/> writes with the same writer options, rendered once for the detections
+    /// an event raised in a row), written on a writer that has written nothing yet (so it puts no comma before the
+    /// first).</summary>
     public static void WriteDetectionRest(Utf8JsonWriter w, Core.Detections.Detection d, ReadOnlySpan<byte> eventJson)
     {
         WriteOccurrenceFields(w, d);
@@ -74,7 +63,7 @@ public static class ResultJson
         w.WriteString("rule_title", rule.Title);
         w.WriteString("level", rule.Level.Name());
         WriteStrings(w, "tags", rule.Tags);
-        var attack = RuleAttackNames.Of(rule);
+        var attack = RuleAttack.Of(rule);
         WriteStrings(w, "tactics", attack.Tactics);
         WriteStrings(w, "techniques", attack.Techniques);
     }
