@@ -35,7 +35,7 @@ internal sealed class LiteralAutomaton
     private readonly short[]? _nextShort; // _dense × _width targets, complemented when the target has hits, when all fit
     private readonly int[]? _next;        // the same when some target does not fit in 16 bits
     private readonly int[] _links;        // [2·state]: its first child (children are numbered consecutively), [2·state + 1]: its failure link
-    private readonly uint[] _edges;       // per state: the character on the edge into it, EdgeHasHits when it has hits
+    private readonly uint[] _edges;       // per state: the character on the edge into it, HitFlags.EdgeHasHits when it has hits
     private readonly int[] _hitStart;     // per state, into _checks; equal neighbours: no hits
     private readonly LiteralCheck[] _checks;
     private readonly char[] _literals;    // the checked literals side by side
@@ -63,9 +63,6 @@ internal sealed class LiteralAutomaton
         _hits = hits;
         _root = hitStart[0] != hitStart[1] ? ~0 : 0;
     }
-
-    /// <summary>The bit of an edge (see the builder) that says its target state has hits.</summary>
-    public const uint EdgeHasHits = 1u << 16;
 
     public int States => _hitStart.Length - 1;
 
@@ -165,7 +162,7 @@ internal sealed class LiteralAutomaton
                 {
                     var edge = Unsafe.Add(ref edges, i);
                     if ((char)edge == c)
-                        return edge >= EdgeHasHits ? ~i : i;
+                        return HitFlags.Target(edge, i);
                 }
             }
             else
@@ -179,7 +176,7 @@ internal sealed class LiteralAutomaton
                     var edge = Unsafe.Add(ref edges, mid);
                     var found = (char)edge;
                     if (found == c)
-                        return edge >= EdgeHasHits ? ~mid : mid;
+                        return HitFlags.Target(edge, mid);
                     if (found < c)
                         low = mid + 1;
                     else

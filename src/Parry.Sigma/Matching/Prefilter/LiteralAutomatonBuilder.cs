@@ -166,10 +166,10 @@ internal sealed class LiteralAutomatonBuilder
         var guard = _literals.Count <= MaxGuardedLiterals ? SearchValues.Create([.. _literals], StringComparison.Ordinal) : null;
         // The character on the edge into each state, bit 16 set when the state has hits (a walk that takes the edge
         // learns whether to mark from the value it compared).
-        var edges = new uint[count];
+        var edges = new char[count];
         for (var state = 1; state < count; state++)
-            edges[state] = trie.CharOf(order[state]) | (hitStart[state] != hitStart[state + 1] ? LiteralAutomaton.EdgeHasHits : 0u);
-        return new LiteralAutomaton(classes, dense, next, links, edges, hitStart, stateChecks, literalText.ToString().ToCharArray(), [.. hits], guard);
+            edges[state] = trie.CharOf(order[state]);
+        return new LiteralAutomaton(classes, dense, next, links, HitFlags.FlagEdges(edges, hitStart), hitStart, stateChecks, literalText.ToString().ToCharArray(), [.. hits], guard);
     }
 
     /// <summary>

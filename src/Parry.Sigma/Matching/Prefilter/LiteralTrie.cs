@@ -26,16 +26,13 @@ internal sealed class LiteralTrie
 
     private const int None = -1;
 
-    // The bit of an edge that says its target state has hits.
-    private const uint EdgeHasHits = 1u << 16;
-
     private readonly CharClasses _classes;
     private readonly int _width;
     private readonly short[]? _nextShort; // rows when every state number fits in 16 bits
     private readonly int[]? _next;        // otherwise
     private readonly int _dense;          // states [0, _dense) have rows
     private readonly int[] _firstChild;   // per state, its children [_firstChild[s], _firstChild[s + 1])
-    private readonly uint[] _edges;       // per state, the character on the edge into it, EdgeHasHits when it has hits
+    private readonly uint[] _edges;       // per state, the character on the edge into it, HitFlags.EdgeHasHits when it has hits
     private readonly int[] _hitStart;
     private readonly LiteralHit[] _hits;
 
@@ -45,9 +42,7 @@ internal sealed class LiteralTrie
         _width = classes.Count;
         _dense = dense;
         _firstChild = firstChild;
-        _edges = new uint[edges.Length];
-        for (var state = 0; state < edges.Length; state++)
-            _edges[state] = edges[state] | (hitStart[state] != hitStart[state + 1] ? EdgeHasHits : 0u);
+        _edges = HitFlags.FlagEdges(edges, hitStart);
         _hitStart = hitStart;
         _hits = hits;
         var flagged = HitFlags.Complement(next, hitStart);
@@ -136,7 +131,7 @@ internal sealed class LiteralTrie
         {
             var edge = _edges[child];
             if ((char)edge == c)
-                return edge >= EdgeHasHits ? ~child : child;
+                return HitFlags.Target(edge, child);
         }
         return None;
     }
