@@ -37,7 +37,7 @@ public static class ApprovalsConsole
         }
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(listings, ControlJson.Options)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(listings, ControlJsonContext.Default.ListControlListing)).ConfigureAwait(false);
             return 0;
         }
         var any = false;

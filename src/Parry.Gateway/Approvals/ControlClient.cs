@@ -36,14 +36,14 @@ public sealed class ControlClient : IDisposable
     public string SocketPath { get; }
 
     public async Task<ControlListing> ListAsync(CancellationToken cancellation = default) =>
-        await _http.GetFromJsonAsync<ControlListing>("v1/approvals", ControlJson.Options, cancellation).ConfigureAwait(false)
+        await _http.GetFromJsonAsync("v1/approvals", ControlJsonContext.Default.ControlListing, cancellation).ConfigureAwait(false)
         ?? throw new InvalidOperationException("the gateway sent an empty listing");
 
     /// <summary>Approves or denies a held call; false when this gateway holds no call with that id.</summary>
     public async Task<bool> DecideAsync(string id, bool approve, string? reason, CancellationToken cancellation = default)
     {
         var route = $"v1/approvals/{Uri.EscapeDataString(id)}/{(approve ? "approve" : "deny")}";
-        using var response = await _http.PostAsJsonAsync(route, new { reason }, ControlJson.Options, cancellation).ConfigureAwait(false);
+        using var response = await _http.PostAsJsonAsync(route, new ControlReason(reason), ControlJsonContext.Default.ControlReason, cancellation).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
             return false;
         response.EnsureSuccessStatusCode();

@@ -33,16 +33,26 @@ internal sealed class ControlServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath));
         var app = builder.Build();
-        app.MapGet("/v1/approvals", () => Results.Json(new ControlListing(info, approvals.List()), ControlJson.Options));
-        app.MapPost("/v1/approvals/{id}/approve", (string id, HttpRequest request) => DecideAsync(approvals, id, request, approve: true));
-        app.MapPost("/v1/approvals/{id}/deny", (string id, HttpRequest request) => DecideAsync(approvals, id, request, approve: false));
+        // Plain request delegates rather than parameter-binding lambdas: binding is done by reflection and generated
+        // code, which the native (NativeAOT) build of parry has not got.
+        app.MapGet("/v1/approvals", context =>
+            Results.Json(new ControlListing(info, approvals.List()), ControlJsonContext.Default.ControlListing).ExecuteAsync(context));
+        app.MapPost("/v1/approvals/{id}/approve", context => DecideAsync(approvals, context, approve: true));
+        app.MapPost("/v1/approvals/{id}/deny", context => DecideAsync(approvals, context, approve: false));
         await app.StartAsync().ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new ControlServer(app, socketPath);
     }
 
-    private static async Task<IResult> DecideAsync(ApprovalQueue approvals, string id, HttpRequest request, bool approve)
+    private static async Task DecideAsync(ApprovalQueue approvals, HttpContext context, bool approve)
+    {
+        var id = (string)context.Request.RouteValues["id"]!;
+        var result = await DecisionAsync(approvals, id, context.Request, approve).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> DecisionAsync(ApprovalQueue approvals, string id, HttpRequest request, bool approve)
     {
         string? reason = null;
         using var reader = new StreamReader(request.Body);
@@ -58,13 +68,13 @@ internal sealed class ControlServer : IAsyncDisposable
             }
             catch (JsonException e)
             {
-                return Results.Json(new ControlError("the body must be JSON such as {\"reason\": \"...\"}: " + e.Message), ControlJson.Options, statusCode: 400);
+                return Results.Json(new ControlError("the body must be JSON such as {\"reason\": \"...\"}: " + e.Message), ControlJsonContext.Default.ControlError, statusCode: 400);
             }
         }
         var done = approve ? approvals.Approve(id, reason) : approvals.Deny(id, reason);
         return done
-            ? Results.Json(new ControlDecision(id, approve ? "allow" : "deny"), ControlJson.Options)
-            : Results.Json(new ControlError($"no held call with id {id}"), ControlJson.Options, statusCode: 404);
+            ? Results.Json(new ControlDecision(id, approve ? "allow" : "deny"), ControlJsonContext.Default.ControlDecision)
+            : Results.Json(new ControlError($"no held call with id {id}"), ControlJsonContext.Default.ControlError, statusCode: 404);
     }
 
     private static void RemoveStaleSocket(string path)

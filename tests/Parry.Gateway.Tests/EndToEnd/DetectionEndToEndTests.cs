@@ -170,13 +170,13 @@ public class DetectionEndToEndTests
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "parry",
-            Command = TestPaths.Dotnet,
-            Arguments =
+            Command = TestPaths.Parry,
+            Arguments = TestPaths.ParryArguments(
             [
-                TestPaths.ParryDll, "gateway", "--policy", dir.File("policy.yml"), "--audit", dir.File("audit.jsonl"),
+                "gateway", "--policy", dir.File("policy.yml"), "--audit", dir.File("audit.jsonl"),
                 "--control", dir.File("ctl.sock"), "--rules", TestDetection.RulesFolder, "--detections", detections,
                 "--", .. Servers.TestServerStdio(calls),
-            ],
+            ]),
         });
         return await McpClient.CreateAsync(transport, EndToEndScenario.Options("2025-11-25"));
     }

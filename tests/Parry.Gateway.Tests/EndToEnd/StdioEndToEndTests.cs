@@ -16,7 +16,7 @@ public class StdioEndToEndTests
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "parry",
-            Command = TestPaths.Dotnet,
+            Command = TestPaths.Parry,
             Arguments = Servers.GatewayStdioArguments(dir.File("policy.yml"), dir.File("audit.jsonl"), dir.File("ctl.sock"),
                 Servers.TestServerStdio(dir.File("calls.log"))),
         });
@@ -38,7 +38,7 @@ public class StdioEndToEndTests
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "parry",
-            Command = TestPaths.Dotnet,
+            Command = TestPaths.Parry,
             Arguments = Servers.GatewayStdioArguments(dir.File("policy.yml"), dir.File("audit.jsonl"), dir.File("ctl.sock"), Servers.EverythingStdio()),
         });
         await using var client = await McpClient.CreateAsync(transport, EndToEndScenario.Options(protocolVersion));

@@ -11,7 +11,7 @@ public class CliTests
     /// <summary>Runs parry with XDG_RUNTIME_DIR set, so the default control folder is the test's own.</summary>
     private static async Task<(int Code, string Output, string Error)> ParryWithRuntimeDirectoryAsync(string? runtimeDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo(TestPaths.Dotnet, [TestPaths.ParryDll, .. arguments])
+        var info = new ProcessStartInfo(TestPaths.Parry, TestPaths.ParryArguments(arguments))
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -62,7 +62,7 @@ public class CliTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("p.yml"), "tools_default: hold\napproval_timeout: 5m\n");
-        var info = new ProcessStartInfo(TestPaths.Dotnet, [TestPaths.ParryDll, "gateway", "--policy", dir.File("p.yml"), "--audit", dir.File("a.jsonl"), "--", "cat"])
+        var info = new ProcessStartInfo(TestPaths.Parry, TestPaths.ParryArguments("gateway", "--policy", dir.File("p.yml"), "--audit", dir.File("a.jsonl"), "--", "cat"))
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -6,5 +6,5 @@ namespace Parry.Gateway.Tests.Support;
 internal static class ParryCli
 {
     public static Task<ChildProcess.Result> RunAsync(params string[] args) =>
-        ChildProcess.RunAsync(TestPaths.Dotnet, [TestPaths.ParryDll, .. args], TimeSpan.FromMinutes(2));
+        ChildProcess.RunAsync(TestPaths.Parry, TestPaths.ParryArguments(args), TimeSpan.FromMinutes(2));
 }

@@ -16,11 +16,11 @@ internal static class Servers
 
     /// <summary>The parry gateway as its own process, in front of an HTTP upstream.</summary>
     public static Task<BackgroundProcess> GatewayHttpAsync(int port, string upstream, string policy, string audit, string control, params string[] extra) =>
-        BackgroundProcess.StartAsync(TestPaths.Dotnet,
-            [TestPaths.ParryDll, "gateway", "--listen", $"127.0.0.1:{port}", "--upstream", upstream, "--policy", policy, "--audit", audit, "--control", control, .. extra],
+        BackgroundProcess.StartAsync(TestPaths.Parry,
+            TestPaths.ParryArguments(["gateway", "--listen", $"127.0.0.1:{port}", "--upstream", upstream, "--policy", policy, "--audit", audit, "--control", control, .. extra]),
             port);
 
-    /// <summary>The arguments that run the parry gateway over stdio in front of <paramref name="server"/>.</summary>
+    /// <summary>The arguments that run the parry gateway (<see cref="TestPaths.Parry"/>) over stdio in front of <paramref name="server"/>.</summary>
     public static string[] GatewayStdioArguments(string policy, string audit, string control, IEnumerable<string> server) =>
-        [TestPaths.ParryDll, "gateway", "--policy", policy, "--audit", audit, "--control", control, "--", .. server];
+        TestPaths.ParryArguments(["gateway", "--policy", policy, "--audit", audit, "--control", control, "--", .. server]);
 }

@@ -16,7 +16,13 @@ internal static class TestPaths
 
     public static string TestServerDll => Existing(Path.Combine(Corpora.RepositoryRoot, "tests", "Parry.Gateway.TestServer", "bin", Configuration, "net10.0", "Parry.Gateway.TestServer.dll"));
 
-    public static string Dotnet => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+    public static string Dotnet => ParryCommand.Dotnet;
+
+    /// <summary>The program that runs parry: dotnet, or the native build <c>PARRY_CLI</c> names.</summary>
+    public static string Parry => ParryCommand.Program;
+
+    /// <summary>The arguments that run parry with <paramref name="args"/>.</summary>
+    public static string[] ParryArguments(params IEnumerable<string> args) => ParryCommand.Arguments(() => ParryDll, args);
 
     /// <summary>The npm server-everything entry point, installed by scripts/install-test-deps.sh when missing.</summary>
     public static string ServerEverything
