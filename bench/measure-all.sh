@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every whole-process figure of bench/README.md's Summary in one run, on the current checkout:
 #   bash bench/measure-all.sh 2>&1 | tee /tmp/measure.log
-# Publishes the CLI to /tmp/parry and builds the bench host, makes the inputs under /tmp if they are missing (the 1M-line
+# Publishes the native CLI (scripts/publish-native.sh: NativeAOT, the build the figures are for) to /tmp/parry and the
+# portable ReadyToRun one to /tmp/parry-r2r (`R2R=1` times that one instead), builds the bench host, makes the inputs under /tmp if they are missing (the 1M-line
 # web log, the 1 GB .evtx, the attack samples hard-linked 15 times), then times each command with GNU time
 # (CPU = user + sys of the whole process; divide the work by it for a per-core rate) and runs the in-process modes.
 # Prints the load average before each run: on a shared machine, only quiet runs are comparable. Needs ../shared.
@@ -10,9 +11,11 @@ cd "$(dirname "$0")/.."
 S=../shared/corpora/sigma
 R="--rules $S/rules --rules $S/rules-compliance --rules $S/rules-dfir --rules $S/rules-emerging-threats --rules $S/rules-placeholder --rules $S/rules-threat-hunting"
 P=/tmp/parry/parry
+[ "${R2R:-0}" = 1 ] && P=/tmp/parry-r2r/parry
 BENCH="dotnet bin/Release/net10.0/Parry.Bench.dll"
 
-dotnet publish src/Parry.Cli -c Release -o /tmp/parry >/dev/null
+bash scripts/publish-native.sh /tmp/parry
+dotnet publish src/Parry.Cli -c Release -o /tmp/parry-r2r >/dev/null
 dotnet build bench/Parry.Bench -c Release >/dev/null
 dotnet build tests/Parry.Gateway.Tests -c Release >/dev/null    # the test MCP server gateway-latency starts
 [ -f /tmp/access-1m.log ] || (cd bench/Parry.Bench && $BENCH generate-weblog /tmp/access-1m.log 1000000)
@@ -23,7 +26,7 @@ if [ ! -d /tmp/evtx-rep ]; then
     find /tmp/evtx-rep -type f ! -name '*.evtx' -delete
 fi
 
-git log --oneline -1; date -u; nproc
+git log --oneline -1; date -u; nproc; echo "CLI: $P"
 run() { echo "== $1 (load $(cut -d' ' -f1 /proc/loadavg))"; shift; /usr/bin/time -f 'cpu %U+%S s rss %M KB wall %e s' "$@" 2>&1 | grep -E '^cpu|^parry: [0-9]'; }
 for i in 1 2 3; do run "web 1M lines, default rules, --threads 1" $P hunt /tmp/access-1m.log --format jsonl --threads 1 -o /dev/null; done
 for i in 1 2; do run "web 1M lines, default + SigmaHQ web rules, --threads 1" $P hunt /tmp/access-1m.log --rules $S/rules/web --format jsonl --threads 1 -o /dev/null; done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# More runs for the spread, after bench/measure-all.sh (it uses the CLI that script publishes to /tmp/parry, the bench
+# More runs for the spread, after bench/measure-all.sh (it uses the native CLI that script publishes to /tmp/parry, or with
+# R2R=1 the ReadyToRun one in /tmp/parry-r2r, the bench
 # host it builds and the inputs it makes):   bash bench/measure-spread.sh [ROUNDS] 2>&1 | tee /tmp/spread.log
 # ROUNDS (default 3) alternating decode/hunt pairs of the 1 GB .evtx on 1 and on 2 threads and of the 532.6 MB
 # corpus (4,035 files, default threads) (a hunt's ratio is read against the decode run just before it), two start-ups with every SigmaHQ rule, ROUNDS+1 `sigma-cputime 3 routed
@@ -11,8 +12,9 @@ ROUNDS=${1:-3}
 S=../shared/corpora/sigma
 R="--rules $S/rules --rules $S/rules-compliance --rules $S/rules-dfir --rules $S/rules-emerging-threats --rules $S/rules-placeholder --rules $S/rules-threat-hunting"
 P=/tmp/parry/parry
+[ "${R2R:-0}" = 1 ] && P=/tmp/parry-r2r/parry
 BENCH="dotnet bin/Release/net10.0/Parry.Bench.dll"
-git log --oneline -1; date -u
+git log --oneline -1; date -u; echo "CLI: $P"
 run() { echo "== $1 (load $(cut -d' ' -f1 /proc/loadavg))"; shift; /usr/bin/time -f 'cpu %U+%S s rss %M KB wall %e s' "$@" 2>&1 | grep -E '^cpu'; }
 for t in 1 2; do
     for i in $(seq "$ROUNDS"); do
