@@ -66,6 +66,43 @@ public partial class CommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData("decode", "stdout")]
+    [InlineData("decode", "-o")]
+    [InlineData("hunt", "stdout")]
+    [InlineData("hunt", "-o")]
+    public async Task Output_written_into_the_input_folder_is_not_read_back(string command, string how)
+    {
+        var folder = Directory.CreateTempSubdirectory("parry-own-output-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "a.log"),
+                "198.51.100.23 - - [14/Mar/2026:09:00:01 +0000] \"GET / HTTP/1.1\" 200 5120 \"-\" \"Mozilla/5.0\"\n");
+            var output = Path.Combine(folder.FullName, "out.jsonl");
+            await File.WriteAllTextAsync(output, "{\"left\":\"by the last run\"}\n"); // the same command run again
+            string[] args = command == "hunt" ? ["hunt", "--format", "jsonl", folder.FullName] : ["decode", folder.FullName];
+            // Through a shell, so standard output can be a file in the folder; a 10 MB file-size limit turns a run
+            // that reads its own output back (and would grow it until the disk is full) into a failure. The limit
+            // also applies to the memory file the JIT maps its code through (W^X), so under dotnet that is off.
+            var redirect = how == "stdout" ? $"> '{output}'" : $"-o '{output}'";
+            var script = $"ulimit -f 10240; export DOTNET_EnableWriteXorExecute=0; \"$@\" {redirect}";
+            var result = await Parry.TestSupport.ChildProcess.RunAsync("bash",
+                ["-c", script, "parry", Parry.TestSupport.ParryCommand.Program, .. Parry.TestSupport.ParryCommand.Arguments(() => ParryProcess.Dll, args)],
+                TimeSpan.FromMinutes(2));
+            result.ExitCode.ShouldBe(0, result.Stderr);
+            result.Stderr.ShouldContain($"{output}: this run's own output");
+            var lines = (await File.ReadAllLinesAsync(output)).Where(l => l.Length > 0).ToList();
+            if (command == "decode")
+                lines.ShouldHaveSingleItem().ShouldContain("198.51.100.23");
+            else
+                JsonDocument.Parse(lines.Last()).RootElement.GetProperty("events").GetInt64().ShouldBe(1);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_missing_input_exits_1_and_names_it()
     {

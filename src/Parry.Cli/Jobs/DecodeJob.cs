@@ -25,7 +25,7 @@ internal static class DecodeJob
         var context = new DecodeContext(FieldTable.Empty, errors) { VerifyChecksums = verifyChecksums, MaxDegreeOfParallelism = threads };
         using var output = outputFile is null ? Console.OpenStandardOutput() : OutputFile.Create(outputFile);
         using var lines = new JsonLinesWriter(output);
-        foreach (var source in InputDiscovery.Discover(paths.Except(missing), errors))
+        foreach (var source in InputDiscovery.Discover(paths.Except(missing), errors, RunOutputs.Of(outputFile)))
         {
             foreach (var e in detector.Read(source, context, forced))
                 lines.WriteLine(e, static (w, ev) => ev.WriteJson(w));

@@ -49,7 +49,7 @@ internal sealed class HuntJob(HuntJobOptions options)
             : null;
         var stderr = bufferedErrors is null ? Console.Error : TextWriter.Synchronized(bufferedErrors);
         var errors = new ErrorCollector(1000, e => stderr.WriteLine($"parry: {e}"));
-        var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors).ToList();
+        var sources = InputDiscovery.Discover(options.Paths.Except(missing), errors, RunOutputs.Of(options.Output)).ToList();
 
         var format = options.Format ?? (options.Output is null && !Console.IsOutputRedirected ? "table" : "jsonl");
         // Unbuffered here: each sink buffers its own writes (JsonLinesWriter in 64 KiB blocks, the text writer below).

@@ -8,26 +8,36 @@ namespace Parry.Ingest.Sources;
 /// read (a missing path, an unreadable folder, a FIFO, a symbolic-link loop) is reported with its path and the walk
 /// goes on. A folder walk leaves out Markdown files (a log folder's README, a case's notes): they are documentation,
 /// never logs; named on the command line they are read like any file. Gzip is recognised by content and opened
-/// decompressed.
+/// decompressed. The run's own output files (<see cref="RunOutputs"/>) are never read: <c>parry decode logs/ &gt;
+/// logs/all.jsonl</c> would otherwise read the file it is writing, grow it as fast as it reads it, and never end.
 /// </summary>
 public static class InputDiscovery
 {
-    public static IEnumerable<InputSource> Discover(IEnumerable<string> paths, IInputErrorSink errors)
+    public static IEnumerable<InputSource> Discover(IEnumerable<string> paths, IInputErrorSink errors) =>
+        Discover(paths, errors, RunOutputs.None);
+
+    /// <summary>As <see cref="Discover(IEnumerable{string}, IInputErrorSink)"/>, leaving out (and reporting) the files
+    /// <paramref name="outputs"/> holds, found directly or in a folder.</summary>
+    public static IEnumerable<InputSource> Discover(IEnumerable<string> paths, IInputErrorSink errors, RunOutputs outputs)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(outputs);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var source in Walk(path, visited, errors))
+                foreach (var source in Walk(path, visited, outputs, errors))
                     yield return source;
             }
             else if (File.Exists(path))
             {
-                // A file named on the command line is read whatever its kind: the user asked for it.
-                if (TryCreate(path, path, errors) is { } source)
+                // A file named on the command line is read whatever its kind (the user asked for it), unless it is
+                // what this run writes.
+                if (outputs.Holds(path, null))
+                    errors.Report(new InputError(path, null, RunOutputs.SkippedMessage));
+                else if (TryCreate(path, path, errors) is { } source)
                     yield return source;
             }
             else
@@ -46,7 +56,7 @@ public static class InputDiscovery
         public int Next { get; set; }
     }
 
-    private static IEnumerable<InputSource> Walk(string root, HashSet<string> visited, IInputErrorSink errors)
+    private static IEnumerable<InputSource> Walk(string root, HashSet<string> visited, RunOutputs outputs, IInputErrorSink errors)
     {
         var real = RealPath.TryOf(root);
         if (real is null)
@@ -100,6 +110,10 @@ public static class InputDiscovery
             else if (!UnixFileKind.IsRegularOrDirectory(path))
             {
                 errors.Report(new InputError(display, null, "not a regular file (FIFO, socket or device); skipped"));
+            }
+            else if (outputs.Holds(path, entry.LinkTarget is null ? Path.Join(frame.Real, entry.Name) : null))
+            {
+                errors.Report(new InputError(display, null, RunOutputs.SkippedMessage));
             }
             else if (TryCreate(path, display, errors) is { } source)
             {

@@ -107,6 +107,35 @@ public sealed class InputDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void The_runs_own_output_is_left_out_of_a_folder_walk_and_said_so()
+    {
+        Write("a.log", "a");
+        var output = Path.Combine(_root, "out.jsonl"); // not written yet: -o names it before it exists
+        var outputs = RunOutputs.Of(output);
+        Write("out.jsonl", "{}");
+        Write("z.log", "z");
+        var errors = new ErrorList();
+        InputDiscovery.Discover([_root], errors, outputs).Select(Read).ShouldBe(["a", "z"]);
+        var error = errors.All.ShouldHaveSingleItem();
+        error.Path.ShouldBe(output);
+        error.Message.ShouldContain("own output");
+    }
+
+    [Fact]
+    public void The_runs_own_output_is_not_read_when_named_nor_through_a_link()
+    {
+        var output = Write("out/result.jsonl", "{}");
+        File.CreateSymbolicLink(Path.Combine(_root, "link.jsonl"), output);
+        Directory.CreateSymbolicLink(Path.Combine(_root, "out-link"), Path.Combine(_root, "out"));
+        var outputs = RunOutputs.Of(Path.Combine(_root, "out-link", "result.jsonl"));
+        outputs.Files.ShouldHaveSingleItem().ShouldEndWith(Path.Join("out", "result.jsonl"), Case.Sensitive, "the folder link is resolved");
+        var errors = new ErrorList();
+        InputDiscovery.Discover([output, Path.Combine(_root, "link.jsonl")], errors, outputs).ShouldBeEmpty();
+        errors.Count.ShouldBe(2, errors.ToString());
+        InputDiscovery.Discover([output], new ErrorList()).ShouldHaveSingleItem("without outputs, the file is an input like any other");
+    }
+
+    [Fact]
     public void Missing_paths_are_reported_and_the_rest_is_read()
     {
         var good = Write("good.log", "g");
