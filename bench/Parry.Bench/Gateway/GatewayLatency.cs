@@ -28,7 +28,10 @@ internal static class GatewayLatency
         var root = RepositoryRoot();
         var server = Path.Combine(root, "tests", "Parry.Gateway.TestServer", "bin", "Release", "net10.0", "Parry.Gateway.TestServer.dll");
         var parry = Path.Combine(root, "src", "Parry.Cli", "bin", "Release", "net10.0", "parry.dll");
-        foreach (var path in new[] { server, parry })
+        // --parry PATH: the gateway from a published executable (the native build of scripts/publish-native.sh)
+        // instead of the build's parry.dll under dotnet; stdio only.
+        var native = OptionText(args, "--parry");
+        foreach (var path in native is null ? new[] { server, parry } : [server, native])
         {
             if (!File.Exists(path))
             {
@@ -46,11 +49,11 @@ internal static class GatewayLatency
             """);
         if (args.Contains("http"))
             return GatewayHttpLatency.Run(server, parry, policy, work, calls, rate, warmup);
-        string[] direct = [server, "stdio"];
-        string[] gateway = [parry, "gateway", "--policy", policy, "--audit", Path.Combine(work.FullName, "audit.jsonl"),
-            "--control", Path.Combine(work.FullName, "ctl.sock"), "--", "dotnet", server, "stdio"];
+        string[] direct = ["dotnet", server, "stdio"];
+        string[] gateway = [.. native is null ? ["dotnet", parry] : new[] { native }, "gateway", "--policy", policy,
+            "--audit", Path.Combine(work.FullName, "audit.jsonl"), "--control", Path.Combine(work.FullName, "ctl.sock"), "--", "dotnet", server, "stdio"];
 
-        Console.WriteLine($"tools/call {(mix == AgentMix ? "agent mix" : "fetch_url")} (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"tools/call {(mix == AgentMix ? "agent mix" : "fetch_url")} (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; gateway {native ?? "dotnet " + parry}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         var withoutGateway = Measure("server alone", direct, calls, rate, warmup, mix);
         var withGateway = Measure("through parry gateway", gateway, calls, rate, warmup, mix);
         Console.WriteLine();
@@ -86,9 +89,9 @@ internal static class GatewayLatency
         "\"run_command\",\"arguments\":{\"command\":\"git diff HEAD~1 -- src/Program.cs\"}",
     ];
 
-    private static double[] Measure(string name, string[] arguments, int calls, int rate, int warmup, string[] mix)
+    private static double[] Measure(string name, string[] command, int calls, int rate, int warmup, string[] mix)
     {
-        var info = new ProcessStartInfo("dotnet", arguments) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(command[0], command[1..]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
@@ -176,6 +179,12 @@ internal static class GatewayLatency
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
     }
 
     private static string RepositoryRoot()
