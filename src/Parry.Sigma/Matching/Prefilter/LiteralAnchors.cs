@@ -22,20 +22,16 @@ internal static class LiteralAnchors
     /// </summary>
     public static Dictionary<string, int> Choose(IReadOnlyCollection<string> literals)
     {
-        // Looked up by span: a window becomes a string only the first time any literal holds it.
-        var containing = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = containing.GetAlternateLookup<ReadOnlySpan<char>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenWindows = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var windows = 0;
+        foreach (var literal in literals)
+            windows += Math.Max(0, literal.Length - Length + 1);
+        var counts = new AnchorWindowCounts(windows);
+        var number = 0;
         foreach (var literal in literals)
         {
-            seen.Clear();
             for (var start = 0; start + Length <= literal.Length; start++)
-            {
-                var window = literal.AsSpan(start, Length);
-                if (seenWindows.Add(window))
-                    counts[window] = counts.TryGetValue(window, out var count) ? count + 1 : 1;
-            }
+                counts.Add(AnchorWindowCounts.KeyOf(literal, start), number);
+            number++;
         }
         var anchors = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var literal in literals)
@@ -51,7 +47,7 @@ internal static class LiteralAnchors
                     if (!char.IsLetterOrDigit(c))
                         separators++;
                 }
-                var score = (separators, counts[window]);
+                var score = (separators, counts.Count(AnchorWindowCounts.KeyOf(literal, start)));
                 if (score.CompareTo(fewest) <= 0)
                 {
                     fewest = score;

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Parry.Sigma.Matching.Prefilter;
 
 namespace Parry.Sigma.Tests.Matching.Prefilter;
@@ -15,6 +17,61 @@ public class LiteralAnchorsTests
         anchors[@"\windows\evil"].ShouldBe(9);
         // Every letter window is in three literals: the last of them, not the unshared "c:\p".
         anchors[@"c:\programdata\"].ShouldBe(10);
+    }
+
+    [Fact]
+    public void Anchors_are_the_windows_the_definition_picks_for_any_literals()
+    {
+        // A small alphabet makes literals share windows; up to 400 literals make the window table grow.
+        var literal = Gen.Elements('a', 'b', '\\', '.', 'é', 'Ā', '\uD83D').ArrayOf().Select(c => new string(c));
+        Prop.ForAll(literal.ArrayOf().Select(l => l.Take(400).ToArray()).ToArbitrary(), literals =>
+        {
+            var chosen = LiteralAnchors.Choose(literals);
+            var expected = Reference(literals);
+            return chosen.Count == expected.Count && expected.All(p => chosen[p.Key] == p.Value);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Anchors_of_thousands_of_path_literals_match_the_definition()
+    {
+        // Thousands of distinct literals with shared path windows, as a process_creation group has.
+        var literals = Enumerable.Range(0, 5000)
+            .Select(i => $@"\windows\system32\tool{i % 97}\{(char)('a' + i % 26)}{i}.exe")
+            .Distinct()
+            .ToArray();
+        var chosen = LiteralAnchors.Choose(literals);
+        foreach (var (key, value) in Reference(literals))
+            chosen[key].ShouldBe(value, key);
+    }
+
+    // The definition, written plainly: windows counted once per literal holding them; per literal the last window
+    // with the fewest non-letter/digit characters, then held by the fewest literals.
+    private static Dictionary<string, int> Reference(IReadOnlyCollection<string> literals)
+    {
+        var holding = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var literal in literals)
+        {
+            var windows = Enumerable.Range(0, Math.Max(0, literal.Length - LiteralAnchors.Length + 1))
+                .Select(start => literal.Substring(start, LiteralAnchors.Length));
+            foreach (var window in windows.Distinct(StringComparer.Ordinal))
+                holding[window] = holding.GetValueOrDefault(window) + 1;
+        }
+        var anchors = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var literal in literals)
+        {
+            var best = 0;
+            (int Separators, int Holding) fewest = (int.MaxValue, int.MaxValue);
+            for (var start = 0; start + LiteralAnchors.Length <= literal.Length; start++)
+            {
+                var window = literal.Substring(start, LiteralAnchors.Length);
+                var score = (window.Count(c => !char.IsLetterOrDigit(c)), holding[window]);
+                if (score.CompareTo(fewest) <= 0)
+                    (fewest, best) = (score, start);
+            }
+            anchors[literal] = best;
+        }
+        return anchors;
     }
 
     [Theory]
