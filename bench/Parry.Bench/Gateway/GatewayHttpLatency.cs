@@ -9,12 +9,13 @@ namespace Parry.Bench.Gateway;
 /// <summary>The streamable HTTP variant of <see cref="GatewayLatency"/>: same server, same calls, one POST each.</summary>
 internal static class GatewayHttpLatency
 {
-    public static int Run(string server, string parry, string policy, DirectoryInfo work, int calls, int rate, int warmup)
+    /// <param name="runParry">The command that runs parry (<c>dotnet parry.dll</c>, or a published executable).</param>
+    public static int Run(string server, string[] runParry, string policy, DirectoryInfo work, int calls, int rate, int warmup)
     {
         const int serverPort = 39731;
         const int gatewayPort = 39732;
         using var upstream = Start("dotnet", [server, "http", serverPort.ToString(CultureInfo.InvariantCulture)], serverPort);
-        using var gateway = Start("dotnet", [parry, "gateway", "--listen", $"127.0.0.1:{gatewayPort}", "--upstream", $"http://127.0.0.1:{serverPort}/mcp",
+        using var gateway = Start(runParry[0], [.. runParry[1..], "gateway", "--listen", $"127.0.0.1:{gatewayPort}", "--upstream", $"http://127.0.0.1:{serverPort}/mcp",
             "--policy", policy, "--audit", Path.Combine(work.FullName, "audit.jsonl"), "--control", Path.Combine(work.FullName, "ctl.sock")], gatewayPort);
         try
         {

@@ -29,9 +29,10 @@ internal static class GatewayLatency
         var server = Path.Combine(root, "tests", "Parry.Gateway.TestServer", "bin", "Release", "net10.0", "Parry.Gateway.TestServer.dll");
         var parry = Path.Combine(root, "src", "Parry.Cli", "bin", "Release", "net10.0", "parry.dll");
         // --parry PATH: the gateway from a published executable (the native build of scripts/publish-native.sh)
-        // instead of the build's parry.dll under dotnet; stdio only.
-        var native = OptionText(args, "--parry");
-        foreach (var path in native is null ? new[] { server, parry } : [server, native])
+        // instead of the build's parry.dll under dotnet.
+        var native = OptionText(args, "--parry") is { } given ? Path.GetFullPath(given) : null;
+        string[] runParry = native is null ? ["dotnet", parry] : [native];
+        foreach (var path in new[] { server, runParry[^1] })
         {
             if (!File.Exists(path))
             {
@@ -48,12 +49,12 @@ internal static class GatewayLatency
               - { tool: "shell_*", action: deny }
             """);
         if (args.Contains("http"))
-            return GatewayHttpLatency.Run(server, parry, policy, work, calls, rate, warmup);
+            return GatewayHttpLatency.Run(server, runParry, policy, work, calls, rate, warmup);
         string[] direct = ["dotnet", server, "stdio"];
-        string[] gateway = [.. native is null ? ["dotnet", parry] : new[] { native }, "gateway", "--policy", policy,
+        string[] gateway = [.. runParry, "gateway", "--policy", policy,
             "--audit", Path.Combine(work.FullName, "audit.jsonl"), "--control", Path.Combine(work.FullName, "ctl.sock"), "--", "dotnet", server, "stdio"];
 
-        Console.WriteLine($"tools/call {(mix == AgentMix ? "agent mix" : "fetch_url")} (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; gateway {native ?? "dotnet " + parry}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"tools/call {(mix == AgentMix ? "agent mix" : "fetch_url")} (in scope, audited), {calls} calls at {rate}/s after {warmup} warm-up calls; gateway {string.Join(' ', runParry)}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         var withoutGateway = Measure("server alone", direct, calls, rate, warmup, mix);
         var withGateway = Measure("through parry gateway", gateway, calls, rate, warmup, mix);
         Console.WriteLine();
@@ -175,16 +176,13 @@ internal static class GatewayLatency
     internal static string Diff(double[] with, double[] without, double p) =>
         (Percentile(with, p) - Percentile(without, p)).ToString("+0.000;-0.000", CultureInfo.InvariantCulture);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     private static string? OptionText(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static string RepositoryRoot()
