@@ -111,7 +111,7 @@ public static class InputDiscovery
             {
                 errors.Report(new InputError(display, null, "not a regular file (FIFO, socket or device); skipped"));
             }
-            else if (outputs.Holds(path, entry.LinkTarget is null ? Path.Join(frame.Real, entry.Name) : null))
+            else if (!outputs.IsEmpty && outputs.Holds(path, entry.LinkTarget is null ? Path.Join(frame.Real, entry.Name) : null))
             {
                 errors.Report(new InputError(display, null, RunOutputs.SkippedMessage));
             }

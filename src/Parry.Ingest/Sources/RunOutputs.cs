@@ -38,10 +38,13 @@ public sealed class RunOutputs
     /// <summary>The real paths held (for tests and messages).</summary>
     public IReadOnlyCollection<string> Files => _real;
 
+    /// <summary>No output file is known: a walk need not resolve its files' paths (a link read per file) to compare.</summary>
+    public bool IsEmpty => _real.Count == 0;
+
     /// <summary>Whether <paramref name="path"/> is one of the outputs; <paramref name="real"/> is its real path when
     /// the caller knows it already (a folder walk does, for entries that are not links).</summary>
     internal bool Holds(string path, string? real) =>
-        _real.Count > 0 && (real ?? RealPath.TryOf(path)) is { } resolved && _real.Contains(resolved);
+        !IsEmpty && (real ?? RealPath.TryOf(path)) is { } resolved && _real.Contains(resolved);
 
     // The file behind a standard stream: /proc/self/fd/N links to it when it is a file, and to "pipe:[…]" or
     // "socket:[…]" when it is not; a device (a terminal, /dev/null) is no file the walk would read.
